@@ -1,0 +1,20 @@
+using MarketSim.Core.Distributions;
+
+namespace MarketSim.Core.Laws;
+
+/// <summary>How a scenario describes the types of one side (ARCHITECTURE.md).</summary>
+public abstract record SideLawSpec;
+
+/// <summary>
+/// The two-dimensional form: v^K and v^M with given marginals, independent unless a Gaussian
+/// copula with correlation rho couples them (SPEC 1.1).
+/// </summary>
+public sealed record TwoDimensionalLawSpec(DistributionSpec Good, DistributionSpec Money, double CopulaCorrelation = 0.0)
+    : SideLawSpec;
+
+/// <summary>
+/// The Pareto-weight form (001 Theorem 8): the rate r has law <c>Rate</c> and the Pareto weight is
+/// lambda(r) = c0 + c1 r + c2 r^2 + ... An agent of rate r is simulated with v^M = lambda(r),
+/// v^K = r lambda(r), so that E[v^M | r] = lambda(r) exactly.
+/// </summary>
+public sealed record ParetoWeightLawSpec(DistributionSpec Rate, IReadOnlyList<double> WeightPolynomial) : SideLawSpec;

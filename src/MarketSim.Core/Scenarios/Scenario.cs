@@ -1,0 +1,20 @@
+using MarketSim.Core.Laws;
+
+namespace MarketSim.Core.Scenarios;
+
+/// <summary>
+/// A validated scenario (ARCHITECTURE.md, "Scenario YAML"). A run is a pure function of
+/// (scenario, seed, replication count) (SPEC 6). <c>Market</c>, <c>Buyers</c> and
+/// <c>Sellers</c> are required when a two-sided mechanism is listed.
+/// </summary>
+public sealed record Scenario(
+    string Name,
+    ulong Seed,
+    int Replications,
+    MarketSpec? Market,
+    SideLawSpec? Buyers,
+    SideLawSpec? Sellers,
+    IReadOnlyList<MechanismSpec> Mechanisms);
+
+/// <summary><c>market: { sellers, buyersPerSeller }</c>: N_S and mu.</summary>
+public sealed record MarketSpec(int Sellers, double BuyersPerSeller);
