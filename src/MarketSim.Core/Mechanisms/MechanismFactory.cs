@@ -1,0 +1,21 @@
+using MarketSim.Core.Scenarios;
+using MarketSim.Core.Theory;
+
+namespace MarketSim.Core.Mechanisms;
+
+/// <summary>Builds the clearinghouse mechanism for a two-sided mechanism spec.</summary>
+public static class MechanismFactory
+{
+    /// <summary>True for the mechanisms of the two-sided market (CE, wedges, controls, menus, optimal).</summary>
+    public static bool IsTwoSided(MechanismSpec spec) =>
+        spec is CompetitiveEquilibriumSpec or PriceWedgeSpec or PriceControlSpec or MenuSpec or OptimalSpec;
+
+    /// <summary>
+    /// The mechanism for <paramref name="spec"/>. The continuum market is needed by mechanisms whose
+    /// menus or lump sums come from the theory (optimal menus, promised lump sums, auto recipients).
+    /// </summary>
+    public static ITwoSidedMechanism Create(MechanismSpec spec, ContinuumMarket continuum) => spec switch
+    {
+        _ => throw new NotSupportedException($"mechanism '{spec.Label}' ({spec.GetType().Name}) is not available yet"),
+    };
+}

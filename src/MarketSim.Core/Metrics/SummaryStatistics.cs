@@ -1,0 +1,10 @@
+namespace MarketSim.Core.Metrics;
+
+/// <summary>Monte Carlo summary of one metric (SPEC 5): mean, sd, se, 95% CI, n.</summary>
+public sealed record SummaryStatistics(
+    double Mean,
+    double StandardDeviation,
+    double StandardError,
+    double ConfidenceLow,
+    double ConfidenceHigh,
+    int Count);

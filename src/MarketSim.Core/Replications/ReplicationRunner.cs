@@ -1,0 +1,75 @@
+using MarketSim.Core.Agents;
+using MarketSim.Core.Mechanisms;
+using MarketSim.Core.Metrics;
+using MarketSim.Core.Random;
+
+namespace MarketSim.Core.Replications;
+
+/// <summary>
+/// One replication as pure functions: draw the market, clear every mechanism on the same reports,
+/// measure. The actor pipeline calls the same three steps (traders draw, clearinghouse clears,
+/// metrics actor measures); the bare loop calls <see cref="Run"/>. Both give identical results.
+/// </summary>
+public static class ReplicationRunner
+{
+    /// <summary>Draws every agent of both sides in one block.</summary>
+    public static void DrawMarket(MarketModel model, int replication, MarketInstance market)
+    {
+        foreach (var side in new[] { Side.Buyers, Side.Sellers })
+        {
+            var population = market[side];
+            PopulationSampler.Draw(
+                model.LawOf(side), model.Seed, replication, side, 0, population.ValueOfGood, population.ValueOfMoney);
+            population.Place(0, population.ValueOfGood, population.ValueOfMoney);
+        }
+    }
+
+    /// <summary>The lottery stream of one mechanism in one replication (SPEC 6).</summary>
+    public static RandomStream LotteryStream(MarketModel model, int replication, string mechanism) =>
+        new(StreamKey.ForPurpose(model.Seed, replication, "lottery:" + mechanism));
+
+    /// <summary>Clears the reference CE and every mechanism on the workspace's market.</summary>
+    public static void ClearAll(MarketModel model, int replication, ReplicationWorkspace workspace)
+    {
+        Clear(model, replication, model.Reference, workspace.Market, workspace.ReferenceOutcome);
+        for (var i = 0; i < model.Mechanisms.Count; i++)
+        {
+            Clear(model, replication, model.Mechanisms[i], workspace.Market, workspace.Outcomes[i]);
+        }
+    }
+
+    /// <summary>Clears one mechanism with its own lottery stream.</summary>
+    public static void Clear(
+        MarketModel model, int replication, ITwoSidedMechanism mechanism, MarketInstance market, MechanismOutcome outcome)
+    {
+        outcome.Reset(market.Buyers.Count, market.Sellers.Count);
+        var lottery = LotteryStream(model, replication, mechanism.Name);
+        mechanism.Clear(market, ref lottery, outcome);
+    }
+
+    /// <summary>The metrics of every mechanism, measured against the reference CE on the same draws.</summary>
+    public static ReplicationResult Measure(MarketModel model, int replication, ReplicationWorkspace workspace)
+    {
+        var market = workspace.Market;
+        var reference = new ReferenceOutcome(
+            OutcomeMetrics.TotalWelfare(market, workspace.ReferenceOutcome),
+            OutcomeMetrics.TotalGainsFromTrade(market, workspace.ReferenceOutcome));
+        var mechanisms = new MechanismMetrics[model.Mechanisms.Count];
+        for (var i = 0; i < mechanisms.Length; i++)
+        {
+            var metrics = new List<MetricValue>();
+            OutcomeMetrics.Compute(market, workspace.Outcomes[i], reference, metrics);
+            mechanisms[i] = new MechanismMetrics(model.Mechanisms[i].Name, metrics);
+        }
+
+        return new ReplicationResult(replication, mechanisms);
+    }
+
+    /// <summary>The bare in-process loop for one replication (no actors).</summary>
+    public static ReplicationResult Run(MarketModel model, int replication, ReplicationWorkspace workspace)
+    {
+        DrawMarket(model, replication, workspace.Market);
+        ClearAll(model, replication, workspace);
+        return Measure(model, replication, workspace);
+    }
+}
