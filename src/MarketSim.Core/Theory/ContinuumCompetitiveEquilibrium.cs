@@ -1,5 +1,4 @@
 using MathNet.Numerics.Integration;
-using MathNet.Numerics.RootFinding;
 
 namespace MarketSim.Core.Theory;
 
@@ -41,9 +40,8 @@ public static class ContinuumCompetitiveEquilibrium
 
         double ExcessDemand(double price) => (mu * (1 - buyers.Cdf(price))) - sellers.Cdf(price);
 
-        // A +-1 step function: MathNet's bisection runs until the bracket is one ulp wide.
-        var low = Bisection.FindRoot(price => ExcessDemand(price) > 0 ? 1 : -1, bottom, top);
-        var high = Bisection.FindRoot(price => ExcessDemand(price) >= 0 ? 1 : -1, bottom, top);
+        var low = EdgeOf(price => ExcessDemand(price) > 0, bottom, top);
+        var high = EdgeOf(price => ExcessDemand(price) >= 0, bottom, top);
         if (high < low)
         {
             high = low; // the two ends of a point interval may land an ulp apart
@@ -55,6 +53,33 @@ public static class ContinuumCompetitiveEquilibrium
         var gains = (mu * RateAbove(buyers, price)) - RateBelow(sellers, price);
         return new ContinuumCompetitiveEquilibriumResult(
             price, sellers.Cdf(price), buyerWelfare + sellerWelfare, buyerWelfare, sellerWelfare, low, high, gains);
+    }
+
+    /// <summary>
+    /// The point where a predicate, true at <paramref name="from"/> and false at <paramref name="to"/>
+    /// and monotone in between, turns false, to one ulp. Hand-written because MathNet's Bisection
+    /// (5.0) only stops where |f| &lt;= accuracy, which never happens at a jump (an atom) and stops
+    /// anywhere inside a flat zero stretch, whose ends are what we want.
+    /// </summary>
+    private static double EdgeOf(Func<double, bool> holds, double from, double to)
+    {
+        while (true)
+        {
+            var middle = 0.5 * (from + to);
+            if (middle <= from || middle >= to)
+            {
+                return middle;
+            }
+
+            if (holds(middle))
+            {
+                from = middle;
+            }
+            else
+            {
+                to = middle;
+            }
+        }
     }
 
     /// <summary>
