@@ -16,6 +16,8 @@ public static class MechanismFactory
     /// </summary>
     public static ITwoSidedMechanism Create(MechanismSpec spec, ContinuumMarket continuum) => spec switch
     {
+        CompetitiveEquilibriumSpec competitiveEquilibrium =>
+            new CompetitiveEquilibrium(competitiveEquilibrium.Label, competitiveEquilibrium.PriceRule),
         _ => throw new NotSupportedException($"mechanism '{spec.Label}' ({spec.GetType().Name}) is not available yet"),
     };
 }
