@@ -1,3 +1,4 @@
+using MarketSim.Core.Mechanisms.Menus;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
 
@@ -18,6 +19,9 @@ public static class MechanismFactory
     {
         CompetitiveEquilibriumSpec competitiveEquilibrium =>
             new CompetitiveEquilibrium(competitiveEquilibrium.Label, competitiveEquilibrium.PriceRule),
+        PriceWedgeSpec wedge => PriceWedge.Create(wedge, continuum),
+        PriceControlSpec control => PriceControl.Create(control),
+        MenuSpec menu => MenuMechanism.Create(menu, continuum),
         _ => throw new NotSupportedException($"mechanism '{spec.Label}' ({spec.GetType().Name}) is not available yet"),
     };
 }
