@@ -27,9 +27,23 @@ public static class OptimalMechanismSolver
         (double multiplier, LotteryPoint[] sellers, LotteryPoint[] buyers, bool budgetBinding) =
             SearchMultiplier(problem, lowestMultiplier);
         (sellers, buyers) = BasicSolutionReduction.Reduce(problem, multiplier, sellers, buyers, budgetBinding);
-        LagrangianMaximum outcome = problem.Evaluate(multiplier, sellers, buyers);
+        ExactAtoms.Atom[] sellerAtoms = ExactAtoms.Build(problem, sellers, market.Sellers, sellers: true);
+        ExactAtoms.Atom[] buyerAtoms = ExactAtoms.Build(problem, buyers, market.Buyers, sellers: false);
 
-        double revenue = outcome.Revenue;
+        double mu = problem.BuyersPerSeller;
+        double grossWelfare = 0.0, revenue = 0.0, volume = 0.0;
+        foreach (ExactAtoms.Atom atom in sellerAtoms)
+        {
+            grossWelfare += atom.Weight * atom.Surplus;
+            revenue -= atom.Weight * atom.Payment;
+            volume += atom.Weight * atom.Quantity;
+        }
+        foreach (ExactAtoms.Atom atom in buyerAtoms)
+        {
+            grossWelfare += mu * atom.Weight * atom.Surplus;
+            revenue += mu * atom.Weight * atom.Payment;
+        }
+
         double sellerLumpSum = 0.0, buyerLumpSum = 0.0, lumpSumValue = 0.0;
         if (lumpSumsAllowed && revenue > RevenueTolerance)
         {
@@ -41,17 +55,13 @@ public static class OptimalMechanismSolver
             }
             else
             {
-                buyerLumpSum = revenue / problem.BuyersPerSeller;
+                buyerLumpSum = revenue / mu;
                 lumpSumValue = buyerWeight * revenue;
             }
         }
 
-        QuantityLotteryPoint[] sellerLottery = sellers
-            .Select(p => new QuantityLotteryPoint(problem.Quantities[p.GridIndex], problem.Sellers.CutoffRate[p.GridIndex], p.Weight))
-            .ToArray();
-        QuantityLotteryPoint[] buyerLottery = buyers
-            .Select(p => new QuantityLotteryPoint(problem.Quantities[p.GridIndex], problem.Buyers.CutoffRate[p.GridIndex], p.Weight))
-            .ToArray();
+        QuantityLotteryPoint[] sellerLottery = sellerAtoms.Select(a => new QuantityLotteryPoint(a.Quantity, a.CutoffRate, a.Weight)).ToArray();
+        QuantityLotteryPoint[] buyerLottery = buyerAtoms.Select(a => new QuantityLotteryPoint(a.Quantity, a.CutoffRate, a.Weight)).ToArray();
         IReadOnlyList<MenuOption> sellerMenu = LotteryToMenu.Convert(sellerLottery);
         IReadOnlyList<MenuOption> buyerMenu = LotteryToMenu.Convert(buyerLottery);
 
@@ -60,13 +70,13 @@ public static class OptimalMechanismSolver
             BuyerRationing: buyerMenu.Any(o => o.Probability < 1.0 - 1e-9),
             PriceWedge: revenue > 1e-9,
             LumpSum: sellerLumpSum > 1e-9 || buyerLumpSum > 1e-9,
-            NoTrade: outcome.Volume <= 1e-12);
+            NoTrade: volume <= 1e-12);
 
         return new OptimalMechanismSolution(
             lumpSumsAllowed,
             multiplier,
-            outcome.Welfare + lumpSumValue,
-            outcome.Volume,
+            grossWelfare + lumpSumValue,
+            volume,
             revenue,
             new LumpSumPerAgent(buyerLumpSum, sellerLumpSum),
             buyerMenu,
