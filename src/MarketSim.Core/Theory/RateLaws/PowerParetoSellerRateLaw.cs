@@ -1,4 +1,3 @@
-using MathNet.Numerics;
 using MathNet.Numerics.RootFinding;
 
 namespace MarketSim.Core.Theory.RateLaws;
@@ -75,7 +74,9 @@ public sealed class PowerParetoSellerRateLaw : IRateLaw
         // Solve in u = -ln r so that tiny quantiles keep full relative accuracy.
         double upper = 1.0;
         while (Cdf(Math.Exp(-upper)) > probability && upper < 700.0) upper *= 2.0;
-        double u = Brent.FindRoot(s => Cdf(Math.Exp(-s)) - probability, 0.0, upper, QuantileAccuracy, 200);
+        // Log scale: MathNet's Brent stops on |f| < accuracy, so f must be relative for tiny probabilities.
+        double target = Math.Log(probability);
+        double u = Brent.FindRoot(s => Math.Log(Cdf(Math.Exp(-s))) - target, 0.0, upper, QuantileAccuracy, 200);
         return Math.Exp(-u);
     }
 
@@ -121,7 +122,18 @@ public sealed class PowerParetoSellerRateLaw : IRateLaw
         growth = Math.Max(exponent, 0.0);
         if (exponent == 0.0) return u;
         double magnitude = Math.Abs(exponent);
-        return -SpecialFunctions.Expm1(-magnitude * u) / magnitude;
+        return -ExpMinusOne(-magnitude * u) / magnitude;
+    }
+
+    /// <summary>e^x - 1 to a few ulps (Kahan's trick). MathNet's Expm1 (5.0.0) truncates a series and loses
+    /// about 1e-8 relative accuracy near |x| = 0.1, which is visible in lambda near r = 1.</summary>
+    internal static double ExpMinusOne(double x)
+    {
+        double e = Math.Exp(x);
+        if (e == 1.0) return x;
+        double em1 = e - 1.0;
+        if (em1 == -1.0) return -1.0;
+        return em1 * x / Math.Log(e);
     }
 
     // g(r) -> alpha beta int_0^u e^{(beta-alpha)s} ds * r^{beta-1}: with min(alpha,beta) = 1 the limit is finite.

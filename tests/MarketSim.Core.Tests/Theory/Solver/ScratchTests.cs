@@ -1,4 +1,3 @@
-using MarketSim.Core.Theory.Solver;
 using Xunit.Abstractions;
 namespace MarketSim.Core.Tests.Theory.Solver;
 public sealed class ScratchTests(ITestOutputHelper output)
@@ -6,10 +5,7 @@ public sealed class ScratchTests(ITestOutputHelper output)
     [Fact]
     public void Scratch()
     {
-        var s = OptimalMechanismSolver.Solve(UniformExampleWithLumpSumsTests.UniformExample(0.2), false);
-        output.WriteLine($"{s.Multiplier} W={s.Welfare} Q={s.Volume} R={s.Revenue} {s.MechanismClass.Name}");
-        foreach (var p in s.SellerLottery) output.WriteLine($"S {p}");
-        foreach (var p in s.BuyerLottery) output.WriteLine($"B {p}");
-        foreach (var p in s.BuyerMenu) output.WriteLine($"BM {p}");
+        foreach (var x in new[] { -0.1, -0.05, -1e-3, -0.5, 0.2, -2.0 })
+            output.WriteLine($"{x} {MathNet.Numerics.SpecialFunctions.Expm1(x):R} {Math.Exp(x) - 1:R}");
     }
 }
