@@ -45,8 +45,11 @@ public sealed class AllocationRule
     /// <summary>
     /// Any score rule (e.g. cutoff or efficient auctions): per player and cell, weakly increasing
     /// scores for the good (eligible if &gt; 0) and the bad (eligible if &lt; 0). The arrays are copied.
+    /// With <paramref name="exclusive"/> a type eligible for the good is never eligible for the bad;
+    /// without it both rankings run independently (e.g. the efficient auction, where the highest and
+    /// the lowest type differ unless every player ties).
     /// </summary>
-    public static AllocationRule FromScores(IReadOnlyList<double[]> good, IReadOnlyList<double[]> bad)
+    public static AllocationRule FromScores(IReadOnlyList<double[]> good, IReadOnlyList<double[]> bad, bool exclusive = true)
     {
         if (good.Count != bad.Count || good.Count < 2)
         {
@@ -72,7 +75,7 @@ public sealed class AllocationRule
                 }
 
                 // Exclusivity (003 (41)): a cell that may win the good never takes the bad.
-                if (goodCopy[i][k] > 0)
+                if (exclusive && goodCopy[i][k] > 0)
                 {
                     badCopy[i][k] = double.PositiveInfinity;
                 }

@@ -18,7 +18,8 @@ internal static class AuctionTestCases
         yield return ("utils-2x[1,20]-c1", Symmetric(2, 1, 20), WelfareWeights.Utils, 1);
         yield return ("utils-3x[1,20]-c5-binding", Symmetric(3, 1, 20), WelfareWeights.Utils, 5);
         yield return ("utils-[1,20]w1-[2,10]w2-c1", [Uniform(1, 20), Uniform(2, 10, 2)], WelfareWeights.Utils, 1);
-        yield return ("utils-[1,20]-[1,20]-[3,8]w1.5-c4-binding", [Uniform(1, 20), Uniform(1, 20), Uniform(3, 8, 1.5)], WelfareWeights.Utils, 4);
+        yield return ("utils-2x[1,20]-[2,15]-c5-binding", [Uniform(1, 20), Uniform(1, 20), Uniform(2, 15)], WelfareWeights.Utils, 5);
+        yield return ("utils-[1,20]w1-[1,20]w1.2-c3", [Uniform(1, 20), Uniform(1, 20, 1.2)], WelfareWeights.Utils, 3);
         yield return ("money-[1,5]w2-[1,3]w1-c1", [Uniform(1, 5, 2), Uniform(1, 3)], WelfareWeights.MoneyMetric, 1);
     }
 

@@ -24,6 +24,18 @@ public class BudgetIsBalancedAndMultiplierBindsOnlyWhenNeededTests
         Assert.Equal(auction.VirtualSurplus(), auction.Surplus, 1e-9);
         Assert.Equal(auction.Surplus, auction.LumpSums.Sum(), 1e-12);
 
+        // Complementary slackness (003 Lemma 5): nu > 0 exactly when the budget binds (S = 0).
+        if (name.EndsWith("-binding", StringComparison.Ordinal))
+        {
+            Assert.True(auction.Multiplier > 0);
+            Assert.Equal(0, auction.Surplus, 1e-10);
+        }
+        else
+        {
+            Assert.Equal(0, auction.Multiplier);
+            Assert.True(auction.Surplus >= 0);
+        }
+
         var stream = new RandomStream(StreamKey.ForPurpose(7, 0, "test:budget:" + name));
         var cells = new int[auction.Players];
         var payments = new double[auction.Players];
