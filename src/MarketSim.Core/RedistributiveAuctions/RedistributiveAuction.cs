@@ -184,7 +184,7 @@ public sealed class RedistributiveAuction
     }
 
     /// <summary>Expected payoff of player i in utils, E U_i(t_i).</summary>
-    public double ExpectedUtility(int player) => ExpectedUtility(player, 0, grids[player].Cells) ;
+    public double ExpectedUtility(int player) => ExpectedUtility(player, 0, grids[player].Cells);
 
     /// <summary>Expected payoff of player i in money, E[t_i U_i(t_i)].</summary>
     public double ExpectedUtilityInMoney(int player)

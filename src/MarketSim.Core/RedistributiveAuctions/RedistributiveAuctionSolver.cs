@@ -9,8 +9,10 @@ namespace MarketSim.Core.RedistributiveAuctions;
 /// <para>Accuracy: the mechanism is solved exactly among mechanisms that treat the types of one of
 /// <see cref="DefaultQuantileCells"/> equal-probability cells alike (scores are cell averages of Z,
 /// ironed by the convex hull in quantile space); it is exactly IC, IR and budget-balanced. Against the
-/// continuum optimum it loses O(1/M) of welfare; the second-price check (money-metric weights) is
-/// met to about 1e-8 relative at M = 4000 (see the tests).</para>
+/// continuum optimum it loses O(1/M) of welfare. Measured on the second-price check (money-metric
+/// weights): 5e-8 relative for two U[1,20] players at M = 4000; up to 1e-5 at M = 2000 for players
+/// with unequal ranges (cells of unequal width put a winner's payment off by O(1/M)). Solving takes
+/// milliseconds with a slack budget, about 0.5 s (n = 3) to 1 s (n = 5) when nu must be searched.</para>
 /// </summary>
 public static class RedistributiveAuctionSolver
 {
