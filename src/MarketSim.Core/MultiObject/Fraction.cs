@@ -86,7 +86,7 @@ public readonly struct Fraction : IComparable<Fraction>, IEquatable<Fraction>
 
     public static implicit operator Fraction(int value) => new(value, BigInteger.One);
 
-    /// <summary>The nearest double (within one ulp), also for numerators and denominators beyond double range.</summary>
+    /// <summary>The nearest double, also for numerators and denominators beyond double range.</summary>
     public double ToDouble()
     {
         if (Numerator.IsZero)
@@ -94,9 +94,18 @@ public readonly struct Fraction : IComparable<Fraction>, IEquatable<Fraction>
             return 0;
         }
 
+        // A 62-64 bit quotient with a sticky bit for the remainder: the ulong -> double conversion then
+        // rounds to nearest exactly as a correctly rounded division would.
         var magnitude = BigInteger.Abs(Numerator);
-        var shift = 64 - (int)(magnitude.GetBitLength() - Denominator.GetBitLength());
-        var quotient = shift >= 0 ? (magnitude << shift) / Denominator : magnitude / (Denominator << -shift);
+        var shift = 63 - (int)(magnitude.GetBitLength() - Denominator.GetBitLength());
+        var scaledNumerator = shift >= 0 ? magnitude << shift : magnitude;
+        var scaledDenominator = shift >= 0 ? Denominator : Denominator << -shift;
+        var quotient = (ulong)BigInteger.DivRem(scaledNumerator, scaledDenominator, out var remainder);
+        if (!remainder.IsZero)
+        {
+            quotient |= 1;
+        }
+
         var result = Math.ScaleB((double)quotient, -shift);
         return Numerator.Sign < 0 ? -result : result;
     }
