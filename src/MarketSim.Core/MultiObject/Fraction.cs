@@ -138,6 +138,11 @@ public readonly struct Fraction : IComparable<Fraction>, IEquatable<Fraction>
 
     public static Fraction Min(Fraction left, Fraction right) => left <= right ? left : right;
 
+    /// <summary>Sign of a b - c d, by cross-multiplication without building (and reducing) the products.</summary>
+    public static int CompareProducts(Fraction a, Fraction b, Fraction c, Fraction d) =>
+        (a.Numerator * b.Numerator * (c.Denominator * d.Denominator))
+            .CompareTo(c.Numerator * d.Numerator * (a.Denominator * b.Denominator));
+
     /// <summary>Exact comparison by cross-multiplication (denominators are positive).</summary>
     public int CompareTo(Fraction other) =>
         (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);

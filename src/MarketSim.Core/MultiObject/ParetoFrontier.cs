@@ -4,70 +4,65 @@ namespace MarketSim.Core.MultiObject;
 
 /// <summary>
 /// The whole Pareto frontier of utility pairs, swept over the seller weight a_s in [0, 1]
-/// (004 Section 4; SPEC 3). Exact: the knapsack order changes only where a buyer item's and a
+/// (004 Section 4; SPEC 3), exactly. The knapsack order changes only where a buyer item's and a
 /// seller item's cost-to-benefit ratios cross, a_s (1 - rho^b) = a_b (1 - rho^s), i.e. at
-/// a_s = g_s / (g_b + g_s) with g = 1 - rho (g = 1 for c). Every such crossing weight is computed in
-/// rationals; the LP is solved once inside each interval between consecutive crossings; neighbouring
-/// intervals with the same utility pair are merged. <c>Breakpoints</c> are the weights where the
-/// utility pair changes (the solution of an interval is unique there, so only its utilities can
-/// change with it), ascending; <c>Vertices</c> run from a_s = 0 (buyer's best) to a_s = 1.
-/// Cost: O(N^2) solves of O(N) exact steps each.
+/// a_s = g_s / (g_b + g_s) with g = 1 - rho (g = 1 for c), computed in rationals. Raising a_s moves
+/// seller items forward past buyer items, and the solution changes only when the item where the
+/// budget runs out swaps with its neighbour of the other side: if it is the buyer's, the seller's
+/// next unfilled item overtakes it; if it is the seller's, the buyer's last filled item drops behind
+/// it. The sweep jumps from crossing to crossing of that item, solving the LP just above each
+/// (ties seller-first), so it needs O(vertices) solves, not one per crossing.
+/// <c>Breakpoints</c>: the weights where the utility pair changes, ascending. <c>Vertices</c>: from
+/// a_s = 0 (the buyer's best) to a_s = 1; each is the unique optimum strictly inside its interval.
 /// </summary>
 public sealed record ParetoFrontier(IReadOnlyList<FrontierVertex> Vertices, IReadOnlyList<Fraction> Breakpoints)
 {
     public static ParetoFrontier Compute(MultiObjectProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var gaps = new List<Fraction>[2];
-        for (var side = 0; side < 2; side++)
-        {
-            gaps[side] = [Fraction.One]; // c^j
-            for (var m = 0; m < problem.Objects; m++)
-            {
-                if (problem.Cost((Side)side, m).Sign > 0)
-                {
-                    gaps[side].Add(problem.CostPerRent((Side)side, m));
-                }
-            }
-        }
-
-        var crossings = new SortedSet<Fraction>();
-        foreach (var buyerGap in gaps[0])
-        {
-            foreach (var sellerGap in gaps[1])
-            {
-                crossings.Add(sellerGap / (buyerGap + sellerGap));
-            }
-        }
-
-        var points = new List<Fraction> { Fraction.Zero };
-        points.AddRange(crossings);
-        points.Add(Fraction.One);
-
         var vertices = new List<FrontierVertex>();
         var breakpoints = new List<Fraction>();
         var from = Fraction.Zero;
-        ThresholdMechanism? current = null;
-        for (var i = 0; i + 1 < points.Count; i++)
+        var run = ThresholdSolver.Run(problem, Fraction.Zero, TieRule.SellerFirst);
+        var current = run.Mechanism;
+        while (NextCrossing(problem, run) is { } crossing)
         {
-            var mechanism = ThresholdSolver.Solve(problem, (points[i] + points[i + 1]) / 2);
-            if (current is not null && !SameUtilities(current, mechanism))
+            run = ThresholdSolver.Run(problem, crossing, TieRule.SellerFirst);
+            if (!SameUtilities(current, run.Mechanism))
             {
-                vertices.Add(Vertex(from, points[i], current));
-                breakpoints.Add(points[i]);
-                from = points[i];
-            }
-
-            current ??= mechanism;
-            if (!SameUtilities(current, mechanism))
-            {
-                current = mechanism;
+                vertices.Add(Vertex(from, crossing, current));
+                breakpoints.Add(crossing);
+                from = crossing;
+                current = run.Mechanism;
             }
         }
 
-        vertices.Add(Vertex(from, Fraction.One, current!));
+        vertices.Add(Vertex(from, Fraction.One, current));
         return new ParetoFrontier(vertices, breakpoints);
     }
+
+    /// <summary>The next weight at which the item where the budget ran out meets its neighbour, or null.</summary>
+    private static Fraction? NextCrossing(MultiObjectProblem problem, KnapsackRun run)
+    {
+        if (run.LastSide == (int)Side.Buyers)
+        {
+            // The seller's first item not yet filled overtakes the buyer's last.
+            return Crossing(Gap(problem, run, Side.Buyers, run.LastItem), Gap(problem, run, Side.Sellers, run.Heads[1]));
+        }
+
+        if (run.LastSide == (int)Side.Sellers && run.Heads[0] > 0)
+        {
+            // The buyer's last filled item drops behind the seller's last.
+            return Crossing(Gap(problem, run, Side.Buyers, run.Heads[0] - 1), Gap(problem, run, Side.Sellers, run.LastItem));
+        }
+
+        return null; // the seller's item ran out with no buyer item before it: nothing changes up to a_s = 1
+    }
+
+    private static Fraction Crossing(Fraction buyerGap, Fraction sellerGap) => sellerGap / (buyerGap + sellerGap);
+
+    private static Fraction Gap(MultiObjectProblem problem, KnapsackRun run, Side side, int position) =>
+        ThresholdSolver.Gap(problem, side, run.Queues[(int)side], position);
 
     private static bool SameUtilities(ThresholdMechanism left, ThresholdMechanism right) =>
         left.ExactUtility[0] == right.ExactUtility[0] && left.ExactUtility[1] == right.ExactUtility[1];

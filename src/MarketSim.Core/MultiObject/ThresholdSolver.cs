@@ -30,12 +30,20 @@ public static class ThresholdSolver
         return Solve(problem, Fraction.FromDouble(sellerWeight));
     }
 
-    internal static ThresholdMechanism Solve(MultiObjectProblem problem, Fraction sellerWeight)
+    internal static ThresholdMechanism Solve(MultiObjectProblem problem, Fraction sellerWeight) =>
+        Run(problem, sellerWeight, TieRule.Symmetric).Mechanism;
+
+    /// <summary>
+    /// The greedy fill. <paramref name="ties"/> = Symmetric is the public rule; BuyerFirst / SellerFirst
+    /// give the solution just below / just above <paramref name="sellerWeight"/> (used by the frontier
+    /// sweep). Also returns where the budget ran out: the side and queue position of the last item
+    /// (queue position = queue length for c^j); <c>LastSide</c> is -1 if it ran out on a tie.
+    /// </summary>
+    internal static KnapsackRun Run(MultiObjectProblem problem, Fraction sellerWeight, TieRule ties)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var n = problem.Objects;
         var buyerWeight = 1 - sellerWeight;
-        var weights = new[] { buyerWeight, sellerWeight };
         var mu = new Fraction[2][];
         var queues = new List<int>[2];
         var budget = problem.GoodGoodGains;
@@ -62,19 +70,26 @@ public static class ThresholdSolver
 
         var payment = new[] { Fraction.Zero, Fraction.Zero };
         var head = new int[2];
+        var lastSide = -1;
+        var lastItem = -1;
         while (budget.Sign > 0)
         {
             var buyerGap = Gap(problem, Side.Buyers, queues[0], head[0]);
             var sellerGap = Gap(problem, Side.Sellers, queues[1], head[1]);
-            var order = (weights[1] * buyerGap).CompareTo(weights[0] * sellerGap);
+            var order = Fraction.CompareProducts(sellerWeight, buyerGap, buyerWeight, sellerGap);
+            if (order == 0 && ties != TieRule.Symmetric)
+            {
+                order = ties == TieRule.BuyerFirst ? -1 : 1;
+            }
+
             if (order != 0)
             {
-                var side = order < 0 ? 0 : 1;
-                Take(side);
+                Take(order < 0 ? 0 : 1);
                 continue;
             }
 
             // Tie across sides (see the class comment).
+            lastSide = -1;
             var buyerIsLumpSum = head[0] == queues[0].Count;
             var sellerIsLumpSum = head[1] == queues[1].Count;
             if (buyerIsLumpSum && sellerIsLumpSum)
@@ -103,17 +118,21 @@ public static class ThresholdSolver
         }
 
         // Entries never reached stay default(Fraction) = 0.
-        return new ThresholdMechanism(problem, sellerWeight, mu[0], mu[1], payment[0], payment[1]);
+        var mechanism = new ThresholdMechanism(problem, sellerWeight, mu[0], mu[1], payment[0], payment[1]);
+        return new KnapsackRun(mechanism, queues, head, lastSide, lastSide < 0 ? -1 : lastItem);
 
         void Take(int side)
         {
+            lastSide = side;
             if (head[side] == queues[side].Count)
             {
+                lastItem = queues[side].Count;
                 payment[side] += budget; // c^j is unbounded: it absorbs the rest
                 budget = Fraction.Zero;
                 return;
             }
 
+            lastItem = head[side];
             var m = queues[side][head[side]++];
             var cost = problem.Cost((Side)side, m);
             mu[side][m] = cost <= budget ? Fraction.One : budget / cost;

@@ -1,3 +1,4 @@
+using MarketSim.Core.Agents;
 using MarketSim.Core.MultiObject;
 using static MarketSim.Core.Tests.MultiObject.MultiObjectTestProblems;
 
@@ -99,6 +100,62 @@ public class ParetoFrontierTests
                 Assert.Equal(own, Weighted(ThresholdSolver.Solve(problem, inside), inside));
             }
         }
+    }
+
+    [Fact]
+    public void SweepFindsTheSameBreakpointsAsSolvingBetweenEveryPairOfCrossings()
+    {
+        for (var index = 0; index < 30; index++)
+        {
+            var problem = RandomProblem("test:multi-object:sweep", index, 7);
+
+            // Brute force: every buyer-item / seller-item crossing weight g_s / (g_b + g_s), then one solve per gap.
+            var gaps = new[] { new List<Fraction> { Fraction.One }, new List<Fraction> { Fraction.One } };
+            for (var m = 0; m < problem.Objects; m++)
+            {
+                foreach (var side in new[] { Side.Buyers, Side.Sellers })
+                {
+                    if (problem.Cost(side, m).Sign > 0)
+                    {
+                        gaps[(int)side].Add(problem.CostPerRent(side, m));
+                    }
+                }
+            }
+
+            var points = new SortedSet<Fraction> { Fraction.Zero, Fraction.One };
+            foreach (var buyerGap in gaps[0])
+            {
+                foreach (var sellerGap in gaps[1])
+                {
+                    points.Add(sellerGap / (buyerGap + sellerGap));
+                }
+            }
+
+            var ordered = points.ToArray();
+            var expected = new List<Fraction>();
+            ThresholdMechanism? previous = null;
+            for (var k = 0; k + 1 < ordered.Length; k++)
+            {
+                var mechanism = ThresholdSolver.Solve(problem, (ordered[k] + ordered[k + 1]) / 2);
+                if (previous is not null && (previous.ExactUtility[0] != mechanism.ExactUtility[0] || previous.ExactUtility[1] != mechanism.ExactUtility[1]))
+                {
+                    expected.Add(ordered[k]);
+                }
+
+                previous = mechanism;
+            }
+
+            Assert.Equal(expected, ParetoFrontier.Compute(problem).Breakpoints);
+        }
+    }
+
+    [Fact]
+    public void FortyObjectFrontierWithAsymmetricProbabilitiesIsFast()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var frontier = ParetoFrontier.Compute(new MultiObjectProblem(40, new(12.3, 1.1, 0.3), new(11.2, 0.1, 0.6)));
+        Assert.True(frontier.Vertices.Count > 10);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     private static Fraction Weighted(ThresholdMechanism mechanism, Fraction sellerWeight) =>
