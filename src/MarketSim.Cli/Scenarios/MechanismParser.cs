@@ -15,12 +15,14 @@ internal static class MechanismParser
     public const string Menu = "menu";
     public const string Optimal = "optimal";
     public const string OptimalNoLumpSum = "optimal-no-lump-sum";
+    public const string MultiObjectThreshold = "multi-object-threshold";
+    public const string RedistributiveAuction = "redistributive-auction";
 
     /// <summary>At most 3 options per side (001, corrected Theorem 1; SPEC 1.2).</summary>
     public const int MaximumMenuOptions = 3;
 
     public static readonly string[] Kinds =
-        [CompetitiveEquilibrium, PriceWedge, PriceControl, Menu, Optimal, OptimalNoLumpSum];
+        [CompetitiveEquilibrium, PriceWedge, PriceControl, Menu, Optimal, OptimalNoLumpSum, MultiObjectThreshold, RedistributiveAuction];
 
     private static readonly Dictionary<string, LumpSumPolicy> LumpSumPolicies = new()
     {
@@ -71,8 +73,27 @@ internal static class MechanismParser
                 label,
                 LumpSumsAllowed: kind == Optimal,
                 body.AllowOnly("label", "lumpSum").Optional("lumpSum")?.Choice(LumpSumPolicies) ?? LumpSumPolicy.Realized),
+            MultiObjectThreshold => CoreValidated(body, () => MultiObjectParser.Parse(label, body)),
+            RedistributiveAuction => CoreValidated(body, () => RedistributiveAuctionParser.Parse(label, body)),
             _ => throw body.Error($"unknown mechanism '{kind}'"),
         };
+    }
+
+    /// <summary>
+    /// Specs that validate themselves in the core throw ArgumentException whose ParamName is the
+    /// field path below the mechanism (e.g. <c>buyer.high</c>); report it at that field.
+    /// </summary>
+    internal static T CoreValidated<T>(YamlField body, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException exception) when (exception is not ArgumentNullException)
+        {
+            var reason = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", string.Empty) : exception.Message;
+            throw (exception.ParamName is { } path ? body.Locate(path) : body).Error(reason);
+        }
     }
 
     private static PriceWedgeSpec ParsePriceWedge(string label, YamlField body)

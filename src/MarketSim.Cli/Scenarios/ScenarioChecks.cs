@@ -92,25 +92,8 @@ internal static class ScenarioChecks
         _ => [],
     };
 
-    /// <summary>Finds the field at a relative path such as <c>buyers[1].price</c> below a mechanism entry.</summary>
-    private static YamlField Locate(YamlField entry, string path)
-    {
-        var field = entry.Required(entry.Keys[0]);
-        foreach (var part in path.Split('.'))
-        {
-            var bracket = part.IndexOf('[');
-            if (bracket < 0)
-            {
-                field = field.Required(part);
-                continue;
-            }
-
-            var index = int.Parse(part[(bracket + 1)..^1], CultureInfo.InvariantCulture);
-            field = field.Required(part[..bracket]).Items()[index];
-        }
-
-        return field;
-    }
+    /// <summary>The field of a mechanism entry's body at a relative path.</summary>
+    private static YamlField Locate(YamlField entry, string path) => entry.Required(entry.Keys[0]).Locate(path);
 
     private static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -64,6 +64,33 @@ internal sealed class YamlField(string file, string path, YamlNode node)
         return (keys[0], Required(keys[0]));
     }
 
+    /// <summary>
+    /// The field at a relative path such as <c>buyers[1].price</c> or <c>buyer.high</c>; where the path
+    /// leaves the document (a default value was used), the deepest field that exists.
+    /// </summary>
+    public YamlField Locate(string relativePath)
+    {
+        var field = this;
+        foreach (var part in relativePath.Split('.'))
+        {
+            var bracket = part.IndexOf('[');
+            var key = bracket < 0 ? part : part[..bracket];
+            if (!field.IsMapping || field.Optional(key) is not { } child)
+            {
+                return field;
+            }
+
+            field = child;
+            if (bracket >= 0 && int.TryParse(part[(bracket + 1)..^1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var index)
+                && field.IsSequence && index < field.Items().Count)
+            {
+                field = field.Items()[index];
+            }
+        }
+
+        return field;
+    }
+
     public IReadOnlyList<YamlField> Items()
     {
         var sequence = Node as YamlSequenceNode ?? throw Error("expected a list");
