@@ -33,7 +33,57 @@ public sealed class BetaDistribution : IValueDistribution
 
     public double Density(double x) => x < 0 || x > 1 ? 0 : Beta.PDF(A, B, x);
 
-    public double InverseCdf(double probability) => Beta.InvCDF(A, B, probability);
+    /// <summary>
+    /// MathNet's Beta.InvCDF stops at an absolute accuracy of 1e-12 and returns 0 in the far lower
+    /// tail (e.g. p = 1e-9 for a = 1/2), which would give v^M = 0. The quantile is therefore solved in
+    /// the tail nearer to it (I_{1-x}(b, a) = 1 - I_x(a, b)), started from the small-x asymptote
+    /// I_x(a, b) ~ x^a / (a B(a, b)) when MathNet's answer is tiny, and polished by safeguarded Newton steps.
+    /// </summary>
+    public double InverseCdf(double probability) =>
+        probability <= 0.5 ? LowerTailQuantile(A, B, probability) : 1 - LowerTailQuantile(B, A, 1 - probability);
+
+    private static double LowerTailQuantile(double a, double b, double probability)
+    {
+        var x = Beta.InvCDF(a, b, probability);
+        if (!(x > 1e-6))
+        {
+            x = Math.Min(0.5, Math.Pow(probability * a * Math.Exp(SpecialFunctions.BetaLn(a, b)), 1 / a));
+        }
+
+        double low = 0, high = 1;
+        for (var i = 0; i < 100; i++)
+        {
+            var gap = SpecialFunctions.BetaRegularized(a, b, x) - probability;
+            if (gap == 0)
+            {
+                return x;
+            }
+
+            if (gap > 0)
+            {
+                high = x;
+            }
+            else
+            {
+                low = x;
+            }
+
+            var next = x - gap / Beta.PDF(a, b, x);
+            if (!(next > low && next < high))
+            {
+                next = low > 0 ? Math.Sqrt(low * high) : 0.5 * high; // bisect (geometrically near 0)
+            }
+
+            if (Math.Abs(next - x) <= 1e-15 * x)
+            {
+                return next;
+            }
+
+            x = next;
+        }
+
+        return x;
+    }
 
     // E[X 1{X <= t}] = E[X] I_t(a + 1, b), so E[(t - X)^+] = t I_t(a, b) - E[X] I_t(a + 1, b).
     public double LowerPartialExpectation(double threshold) =>
