@@ -70,8 +70,10 @@ public sealed class WeightPolynomial
         var roots = new Polynomial(coefficients.Take(trimmed).ToArray()).Roots();
         foreach (Complex root in roots)
         {
-            var isReal = Math.Abs(root.Imaginary) <= 1e-9 * (1 + Math.Abs(root.Real));
-            if (isReal && root.Real > lower && root.Real < upper)
+            // A double root comes out of the eigenvalue solver as a pair about sqrt(eps) off the axis;
+            // so also reject where lambda is not positive at a root's real part.
+            var nearlyReal = Math.Abs(root.Imaginary) <= 1e-6 * (1 + Math.Abs(root.Real));
+            if (root.Real > lower && root.Real < upper && (nearlyReal || !(Evaluate(root.Real) > 0)))
             {
                 throw new ArgumentException(
                     $"The Pareto weight polynomial vanishes at r = {root.Real} inside the support [{lower}, {upper}] of the rate.", "weight");

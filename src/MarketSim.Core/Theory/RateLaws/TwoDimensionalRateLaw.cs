@@ -133,6 +133,20 @@ public sealed class TwoDimensionalRateLaw : IRateLaw
         }
 
         var (from, to) = InsideGoodSupport(rate);
+        if (to >= 1 && double.IsPositiveInfinity(Money.Upper))
+        {
+            // Both unbounded: integrate the complement E[v^M 1{R > r}], whose integrand vanishes as
+            // u -> 1 instead of growing like Q_M(u) (a strong end singularity for heavy money tails).
+            var above = RateQuadrature.Integrate(
+                u =>
+                {
+                    var money = Money.InverseCdf(u);
+                    return money * (1 - Copula.ConditionalCdf(Good.Cdf(rate * money), u));
+                },
+                from, to);
+            return MeanParetoWeight - above - MoneyBelow(Good.Lower / rate);
+        }
+
         var inside = RateQuadrature.Integrate(
             u =>
             {
@@ -162,6 +176,12 @@ public sealed class TwoDimensionalRateLaw : IRateLaw
 
         // int_0^1 E[(p Q_M(u) - v^K)^+] du; above the good's support the gain is p v^M - E[v^K].
         var (from, to) = InsideGoodSupport(price);
+        if (to >= 1 && double.IsPositiveInfinity(Money.Upper))
+        {
+            // Both unbounded: the integrand grows like p Q_M(u); use the buyers' side, which vanishes.
+            return price * MeanParetoWeight - Good.Mean + BuyerSurplus(price);
+        }
+
         var inside = RateQuadrature.Integrate(u => Good.LowerPartialExpectation(price * Money.InverseCdf(u)), from, to);
         return inside + price * MoneyAbove(Good.Upper / price, to) - Good.Mean * (1 - to);
     }
@@ -186,9 +206,7 @@ public sealed class TwoDimensionalRateLaw : IRateLaw
         // Below the good's support (v^M < K.Lower / p) the buyer surely gains E[v^K] - p v^M.
         var (from, to) = InsideGoodSupport(price);
         var inside = RateQuadrature.Integrate(u => Good.UpperPartialExpectation(price * Money.InverseCdf(u)), from, to);
-        var lowMoney = Good.Lower / price;
-        var moneyBelow = lowMoney * Money.Cdf(lowMoney) - Money.LowerPartialExpectation(lowMoney);
-        return inside + Good.Mean * from - price * moneyBelow;
+        return inside + Good.Mean * from - price * MoneyBelow(Good.Lower / price);
     }
 
     /// <summary>
@@ -210,6 +228,10 @@ public sealed class TwoDimensionalRateLaw : IRateLaw
     /// <summary>E[v^M 1{U_M &gt; to}] = E[v^M 1{v^M &gt; t}] = E[(v^M - t)^+] + t P(v^M &gt; t).</summary>
     private double MoneyAbove(double threshold, double to) =>
         to >= 1 ? 0 : Money.UpperPartialExpectation(threshold) + threshold * (1 - Money.Cdf(threshold));
+
+    /// <summary>E[v^M 1{v^M &lt;= s}] = s F_M(s) - E[(s - v^M)^+].</summary>
+    private double MoneyBelow(double threshold) =>
+        threshold <= Money.Lower ? 0 : threshold * Money.Cdf(threshold) - Money.LowerPartialExpectation(threshold);
 
     /// <summary>c(F_K(x) | u) f_K(x) Q_M(u)^power with x = r Q_M(u).</summary>
     private double DensityIntegrand(double rate, double u, int power)
