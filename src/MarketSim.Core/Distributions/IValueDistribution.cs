@@ -1,3 +1,5 @@
+using MathNet.Numerics.Integration;
+
 namespace MarketSim.Core.Distributions;
 
 /// <summary>
@@ -26,4 +28,23 @@ public interface IValueDistribution
 
     /// <summary>True for a point mass (constant), whose CDF is a step.</summary>
     bool IsDegenerate { get; }
+
+    /// <summary>
+    /// E[(t - X)^+] = int_{-inf}^t F(x) dx: a seller's gain from a sure sale when X is the cost
+    /// (SPEC 1.3, W_S). The built-in laws override this with closed forms; the default integrates
+    /// t - Q(u) over u in (0, F(t)) by double-exponential quadrature.
+    /// </summary>
+    double LowerPartialExpectation(double threshold) =>
+        QuantileIntegral(u => threshold - InverseCdf(u), 0, Cdf(threshold));
+
+    /// <summary>E[(X - t)^+]; closed forms in the built-in laws, quantile quadrature by default.</summary>
+    double UpperPartialExpectation(double threshold) =>
+        QuantileIntegral(u => InverseCdf(u) - threshold, Cdf(threshold), 1);
+
+    /// <summary>E[X^k] (+infinity when it does not exist); closed forms in the built-in laws.</summary>
+    double RawMoment(int order) =>
+        QuantileIntegral(u => Math.Pow(InverseCdf(u), order), 0, 1);
+
+    private static double QuantileIntegral(Func<double, double> integrand, double from, double to) =>
+        to <= from ? 0 : DoubleExponentialTransformation.Integrate(integrand, from, to, 1e-12);
 }

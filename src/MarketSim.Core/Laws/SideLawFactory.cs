@@ -1,8 +1,20 @@
+using MarketSim.Core.Distributions;
+
 namespace MarketSim.Core.Laws;
 
 /// <summary>Turns a scenario's <see cref="SideLawSpec"/> into a samplable law.</summary>
 public static class SideLawFactory
 {
-    public static ISideLaw Create(SideLawSpec spec) =>
-        throw new NotImplementedException("filled by the distributions work");
+    /// <exception cref="ArgumentException">The spec does not define a valid law (named in the message).</exception>
+    public static ISideLaw Create(SideLawSpec spec) => spec switch
+    {
+        null => throw new ArgumentNullException(nameof(spec)),
+        TwoDimensionalLawSpec twoDimensional => new TwoDimensionalLaw(
+            DistributionFactory.Create(twoDimensional.Good),
+            DistributionFactory.Create(twoDimensional.Money),
+            twoDimensional.CopulaCorrelation),
+        ParetoWeightLawSpec paretoWeight => new ParetoWeightLaw(
+            DistributionFactory.Create(paretoWeight.Rate), new WeightPolynomial(paretoWeight.WeightPolynomial)),
+        _ => throw new ArgumentException($"Unknown side law {spec.GetType().Name}.", nameof(spec)),
+    };
 }

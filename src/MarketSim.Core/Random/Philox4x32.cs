@@ -41,13 +41,14 @@ public static class Philox4x32
     }
 
     /// <summary>
-    /// A double strictly inside (0, 1) from 53 random bits: (k + 1/2) / 2^53, so that inverse CDFs
-    /// never see 0 or 1.
+    /// A double strictly inside (0, 1) from 52 random bits: (k + 1/2) / 2^52, exactly representable,
+    /// so that inverse CDFs never see 0 or 1. (With 53 bits the top value (2^53 - 1/2) / 2^53 rounds
+    /// to 1.0.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ToOpenUnitInterval(uint high, uint low)
     {
-        var bits = ((ulong)(high >> 5) << 26) | (low >> 6);
-        return (bits + 0.5) * (1.0 / 9007199254740992.0);
+        var bits = ((ulong)(high >> 6) << 26) | (low >> 6);
+        return (bits + 0.5) * (1.0 / 4503599627370496.0);
     }
 }
