@@ -1,7 +1,10 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
+using MarketSim.Core.Agents;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Replications;
+using MarketSim.Simulation.Actors;
+using MarketSim.Simulation.Messages;
 using MarketSim.Simulation.Running;
 
 namespace MarketSim.Simulation.Tests;
@@ -79,6 +82,20 @@ public sealed class FailingReplicationStopsTheRunTests() : TestKit("akka.logleve
         var failure = await Assert.ThrowsAsync<ReplicationFailedException>(() => run.WaitAsync(NoHang));
         Assert.Equal(FailingReplication, failure.Replication);
         ExpectTerminated(coordinator, NoHang);
+    }
+
+    [Fact]
+    public void A_lane_whose_cohort_cannot_start_fails_the_replication_it_is_given()
+    {
+        // A negative count makes the cohort's constructor throw; whether the lane learns of it before
+        // or after the request, the requester gets the failure of replication 7, never silence.
+        var lane = Sys.ActorOf(LaneActor.PropsFor(model, [new CohortBlock(Side.Buyers, 0, -1)], ReplicationSteps.Default));
+
+        lane.Tell(new RunReplication(7), TestActor);
+
+        var failure = ExpectMsg<ReplicationFailed>(NoHang);
+        Assert.Equal(7, failure.Replication);
+        Assert.IsType<ActorInitializationException>(failure.Cause);
     }
 
     [Fact]
