@@ -1,1 +1,3 @@
-return 0;
+using MarketSim.Cli.Commands;
+
+return await MarketSimCli.RunAsync(args);

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using MarketSim.Cli.Scenarios;
+using MarketSim.Simulation.Running;
+using Spectre.Console;
+
+namespace MarketSim.Cli.Commands;
+
+/// <summary>The <c>marketsim</c> command line (ARCHITECTURE.md, "Interfaces"): verbs, options, exit codes.</summary>
+public static class MarketSimCli
+{
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, TextWriter? error = null)
+    {
+        console ??= AnsiConsole.Console;
+        error ??= Console.Error;
+        var root = new RootCommand("MarketSim: agent-based simulation of markets designed for redistribution.");
+        root.Subcommands.Add(BuildRun(console, error));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+
+        return await parsed.InvokeAsync();
+    }
+
+    private static Command BuildRun(IAnsiConsole console, TextWriter error)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var replications = new Option<int?>("--replications") { Description = "Number of replications (overrides the scenario)." };
+        var seed = new Option<ulong?>("--seed") { Description = "Master seed (overrides the scenario)." };
+        var output = new Option<string?>("--out") { Description = "Output folder (default output/<scenario name>/)." };
+        var workers = new Option<int?>("--workers") { Description = "Replications run in parallel (default: number of cores)." };
+        var cohortSize = new Option<int?>("--cohort-size") { Description = "Agents per trader actor (default: automatic). Never changes results." };
+        var command = new Command("run", "Monte Carlo simulation: writes replications.csv, summary.csv and manifest.json.")
+        {
+            scenario, replications, seed, output, workers, cohortSize,
+        };
+        command.SetAction((parsed, cancellationToken) => Guard(error, () => RunCommand.ExecuteAsync(
+            new RunOptions(
+                parsed.GetRequiredValue(scenario),
+                parsed.GetValue(replications),
+                parsed.GetValue(seed),
+                parsed.GetValue(output),
+                parsed.GetValue(workers),
+                parsed.GetValue(cohortSize)),
+            console,
+            cancellationToken)));
+        return command;
+    }
+
+    /// <summary>Maps failures to exit codes with one clear message on standard error.</summary>
+    private static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (InvalidInputException exception)
+        {
+            await error.WriteLineAsync($"error: {exception.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (ReplicationFailedException exception)
+        {
+            await error.WriteLineAsync($"error: replication {exception.Replication} failed: {exception.InnerException?.Message ?? exception.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("cancelled: nothing was written for the unfinished run.");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using MarketSim.Core.Distributions;
+using MarketSim.Core.Laws;
+using MarketSim.Core.Mechanisms;
+using MarketSim.Core.Scenarios;
+using MarketSim.Core.Theory;
+
+namespace MarketSim.Cli.Scenarios;
+
+/// <summary>
+/// Checks that need more than one field: labels unique, the two-sided market present when a
+/// two-sided mechanism is listed, prices inside the rates' support, Pareto weights positive.
+/// </summary>
+internal static class ScenarioChecks
+{
+    public static void Check(YamlField root, Scenario scenario)
+    {
+        var mechanisms = root.Required("mechanisms").Items();
+        CheckLabels(mechanisms, scenario);
+        if (!scenario.Mechanisms.Any(MechanismFactory.IsTwoSided))
+        {
+            return;
+        }
+
+        foreach (var key in new[] { "market", "buyers", "sellers" })
+        {
+            _ = root.Required(key);
+        }
+
+        CheckWeightPositive(root.Required("buyers"), scenario.Buyers!);
+        CheckWeightPositive(root.Required("sellers"), scenario.Sellers!);
+        var buyers = RateLawFactory.Create(scenario.Buyers!);
+        var sellers = RateLawFactory.Create(scenario.Sellers!);
+        var lower = Math.Min(buyers.Lower, sellers.Lower);
+        var upper = Math.Max(buyers.Upper, sellers.Upper);
+        for (var index = 0; index < scenario.Mechanisms.Count; index++)
+        {
+            foreach (var (path, price) in PricesOf(scenario.Mechanisms[index]))
+            {
+                if (price < lower || price > upper)
+                {
+                    throw Locate(mechanisms[index], path).Error(
+                        $"price {Format(price)} lies outside the support of the rates of substitution [{Format(lower)}, {Format(upper)}]");
+                }
+            }
+        }
+    }
+
+    private static void CheckLabels(IReadOnlyList<YamlField> fields, Scenario scenario)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < scenario.Mechanisms.Count; index++)
+        {
+            var label = scenario.Mechanisms[index].Label;
+            if (!seen.Add(label))
+            {
+                throw fields[index].Error($"two mechanisms are labelled '{label}': give one a different 'label'");
+            }
+        }
+    }
+
+    /// <summary>lambda(r) must be positive on the rate's support: it is a value of money (SPEC 1.1).</summary>
+    private static void CheckWeightPositive(YamlField side, SideLawSpec spec)
+    {
+        if (spec is not ParetoWeightLawSpec paretoWeight)
+        {
+            return;
+        }
+
+        var rate = DistributionFactory.Create(paretoWeight.Rate);
+        var lower = rate.InverseCdf(1e-12);
+        var upper = rate.InverseCdf(1 - 1e-12);
+        const int points = 1000;
+        for (var i = 0; i <= points; i++)
+        {
+            var r = lower + (upper - lower) * i / points;
+            var weight = paretoWeight.WeightPolynomial.Reverse().Aggregate(0.0, (sum, coefficient) => sum * r + coefficient);
+            if (!(weight > 0))
+            {
+                throw side.Required("weight").Error($"the Pareto weight lambda(r) must be positive on the rate's support; lambda({Format(r)}) = {Format(weight)}");
+            }
+        }
+    }
+
+    /// <summary>The prices a mechanism posts, with the path of each below the mechanism's entry.</summary>
+    private static IEnumerable<(string Path, double Price)> PricesOf(MechanismSpec spec) => spec switch
+    {
+        PriceWedgeSpec wedge => [("buyerPrice", wedge.BuyerPrice), ("sellerPrice", wedge.SellerPrice)],
+        PriceControlSpec control => [("price", control.Price)],
+        MenuSpec menu => menu.Buyers.Select((option, i) => ($"buyers[{i}].price", option.Price))
+            .Concat(menu.Sellers.Select((option, i) => ($"sellers[{i}].price", option.Price))),
+        _ => [],
+    };
+
+    /// <summary>Finds the field at a relative path such as <c>buyers[1].price</c> below a mechanism entry.</summary>
+    private static YamlField Locate(YamlField entry, string path)
+    {
+        var field = entry.Required(entry.Keys[0]);
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[');
+            if (bracket < 0)
+            {
+                field = field.Required(part);
+                continue;
+            }
+
+            var index = int.Parse(part[(bracket + 1)..^1], CultureInfo.InvariantCulture);
+            field = field.Required(part[..bracket]).Items()[index];
+        }
+
+        return field;
+    }
+
+    private static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using MarketSim.Core.Scenarios;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MarketSim.Cli.Scenarios;
+
+/// <summary>
+/// Reads and validates a scenario file (ARCHITECTURE.md, "Scenario YAML"). Every problem is an
+/// <see cref="InvalidInputException"/> naming the file, the field path and the reason; nothing is
+/// run or written before the whole scenario is valid.
+/// </summary>
+public static partial class ScenarioLoader
+{
+    private static readonly string[] TopLevelKeys =
+        ["name", "description", "seed", "replications", "market", "buyers", "sellers", "mechanisms"];
+
+    public const ulong DefaultSeed = 1;
+    public const int DefaultReplications = 100;
+
+    public static LoadedScenario Load(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new InvalidInputException(file, "(file)", "file not found");
+        }
+
+        var bytes = File.ReadAllBytes(file);
+        var root = ParseDocument(file, System.Text.Encoding.UTF8.GetString(bytes));
+        var scenario = Parse(root, Path.GetFileNameWithoutExtension(file));
+        ScenarioChecks.Check(root, scenario);
+        return new LoadedScenario(scenario, file, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    private static YamlField ParseDocument(string file, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException exception)
+        {
+            var reason = exception.InnerException?.Message ?? exception.Message;
+            throw new InvalidInputException(file, $"(line {exception.Start.Line}, column {exception.Start.Column})", $"malformed YAML: {reason}");
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            throw new InvalidInputException(file, "(document)", $"expected one YAML document, found {stream.Documents.Count}");
+        }
+
+        var root = new YamlField(file, string.Empty, stream.Documents[0].RootNode);
+        return root.IsMapping ? root : throw new InvalidInputException(file, "(document)", "a scenario is a mapping of fields (name, market, buyers, sellers, mechanisms, ...)");
+    }
+
+    private static Scenario Parse(YamlField root, string defaultName)
+    {
+        root.AllowOnly(TopLevelKeys);
+        var nameField = root.Optional("name");
+        var name = nameField?.Text() ?? defaultName;
+        if (!SafeName().IsMatch(name))
+        {
+            throw (nameField ?? root).Error($"the name '{name}' is also the output folder: use letters, digits, '.', '-' or '_' only");
+        }
+
+        var mechanismsField = root.Required("mechanisms");
+        var mechanisms = mechanismsField.Items().Select(MechanismParser.Parse).ToArray();
+        if (mechanisms.Length == 0)
+        {
+            throw mechanismsField.Error("the mechanism list is empty: name at least one mechanism");
+        }
+
+        return new Scenario(
+            name,
+            root.Optional("seed")?.UnsignedInteger() ?? DefaultSeed,
+            root.Optional("replications")?.Integer(1) ?? DefaultReplications,
+            root.Optional("market") is { } market ? ParseMarket(market) : null,
+            root.Optional("buyers") is { } buyers ? SideLawParser.Parse(buyers) : null,
+            root.Optional("sellers") is { } sellers ? SideLawParser.Parse(sellers) : null,
+            mechanisms);
+    }
+
+    private static MarketSpec ParseMarket(YamlField market)
+    {
+        market.AllowOnly("sellers", "buyersPerSeller");
+        var sellers = market.Required("sellers").Integer(1);
+        var buyersPerSeller = market.Optional("buyersPerSeller")?.Number(value => value > 0, "must be positive") ?? 1.0;
+        return new MarketSpec(sellers, buyersPerSeller);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex SafeName();
+}
