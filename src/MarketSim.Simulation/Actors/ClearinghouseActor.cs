@@ -1,4 +1,5 @@
 using Akka.Actor;
+using MarketSim.Core.Agents;
 using MarketSim.Core.Replications;
 using MarketSim.Simulation.Messages;
 using MarketSim.Simulation.Running;
@@ -88,7 +89,7 @@ internal sealed class ClearinghouseActor : ReceiveActor
         reported[index] = true;
         reportCount++;
         workspace.Market[report.Side].Place(report.Offset, report.ValueOfGood.Span, report.ValueOfMoney.Span);
-        if (report.Side == Core.Agents.Side.Buyers)
+        if (report.Side == Side.Buyers)
         {
             buyersPlaced += report.Count;
         }
