@@ -107,6 +107,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
 
         results[result.Replication] = result;
         completedCount++;
+        AssignNext(Sender); // before the callback, so the lane is never idle while progress is reported
         try
         {
             onCompleted?.Invoke(result);
@@ -120,10 +121,6 @@ internal sealed class RunCoordinatorActor : ReceiveActor
         if (completedCount == replications)
         {
             Succeed();
-        }
-        else
-        {
-            AssignNext(Sender);
         }
     }
 
