@@ -1,3 +1,4 @@
+using MarketSim.Core.Mechanisms.Menus;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
 
@@ -16,6 +17,11 @@ public static class MechanismFactory
     /// </summary>
     public static ITwoSidedMechanism Create(MechanismSpec spec, ContinuumMarket continuum) => spec switch
     {
+        CompetitiveEquilibriumSpec competitiveEquilibrium =>
+            new CompetitiveEquilibrium(competitiveEquilibrium.Label, competitiveEquilibrium.PriceRule),
+        PriceWedgeSpec wedge => PriceWedge.Create(wedge, continuum),
+        PriceControlSpec control => PriceControl.Create(control),
+        MenuSpec menu => MenuMechanism.Create(menu, continuum),
         _ => throw new NotSupportedException($"mechanism '{spec.Label}' ({spec.GetType().Name}) is not available yet"),
     };
 }

@@ -1,0 +1,156 @@
+using System.Buffers;
+using MarketSim.Core.Agents;
+using MarketSim.Core.Metrics;
+using MarketSim.Core.Random;
+using MarketSim.Core.Scenarios;
+using MarketSim.Core.Theory;
+
+namespace MarketSim.Core.Mechanisms;
+
+/// <summary>
+/// Competitive equilibrium on a finite market (SPEC 2): buyers' rates sorted descending
+/// b_1 &gt;= b_2 &gt;= ..., sellers' ascending s_1 &lt;= s_2 &lt;= ...; volume k = max{k : b_k &gt;= s_k};
+/// the k highest buyers and the k lowest sellers trade at one price of the clearing interval
+/// [max(s_k, b_{k+1}), min(b_k, s_{k+1})] chosen by the <see cref="Scenarios.PriceRule"/>.
+/// Equal rates are ranked by agent index (lower index first). No lump sum; budget surplus 0.
+/// </summary>
+/// <remarks>
+/// Stateless: sorting scratch comes from <see cref="ArrayPool{T}.Shared"/>, so one instance may be
+/// shared by parallel workers, and after warm-up a call allocates nothing per agent.
+/// </remarks>
+public sealed class CompetitiveEquilibrium(string name, PriceRule priceRule = PriceRule.Midpoint) : ITwoSidedMechanism
+{
+    public string Name { get; } = name;
+
+    public PriceRule PriceRule { get; } = priceRule;
+
+    public void Clear(MarketInstance market, ref RandomStream lottery, MechanismOutcome outcome)
+    {
+        var buyerRates = market.Buyers.RateOfSubstitution;
+        var sellerRates = market.Sellers.RateOfSubstitution;
+        var buyerCount = buyerRates.Length;
+        var sellerCount = sellerRates.Length;
+        outcome.Reset(buyerCount, sellerCount);
+
+        var keys = ArrayPool<double>.Shared.Rent(Math.Max(buyerCount, sellerCount));
+        var buyerOrder = ArrayPool<int>.Shared.Rent(buyerCount);
+        var sellerOrder = ArrayPool<int>.Shared.Rent(sellerCount);
+        try
+        {
+            var buyerKeys = keys.AsSpan(0, buyerCount);
+            for (var i = 0; i < buyerCount; i++)
+            {
+                buyerKeys[i] = -buyerRates[i]; // descending rates = ascending negated rates
+            }
+
+            var buyersRanked = buyerOrder.AsSpan(0, buyerCount);
+            RankOrder.Ascending(buyerKeys, buyersRanked);
+
+            var sellerKeys = keys.AsSpan(0, sellerCount);
+            sellerRates.CopyTo(sellerKeys);
+            var sellersRanked = sellerOrder.AsSpan(0, sellerCount);
+            RankOrder.Ascending(sellerKeys, sellersRanked);
+
+            var volume = 0;
+            var maximum = Math.Min(buyerCount, sellerCount);
+            while (volume < maximum && buyerRates[buyersRanked[volume]] >= sellerRates[sellersRanked[volume]])
+            {
+                volume++;
+            }
+
+            var (low, high) = ClearingInterval(buyerRates, buyersRanked, sellerRates, sellersRanked, volume);
+            var price = PriceRule switch
+            {
+                PriceRule.Low => low,
+                PriceRule.High => high,
+                _ => 0.5 * (low + high),
+            };
+
+            var buyerTraded = outcome.BuyerTraded;
+            var buyerPayment = outcome.BuyerPayment;
+            var sellerTraded = outcome.SellerTraded;
+            var sellerPayment = outcome.SellerPayment;
+            for (var rank = 0; rank < volume; rank++)
+            {
+                buyerTraded[buyersRanked[rank]] = 1;
+                buyerPayment[buyersRanked[rank]] = price;
+                sellerTraded[sellersRanked[rank]] = 1;
+                sellerPayment[sellersRanked[rank]] = price;
+            }
+
+            // SPEC 5 "prices": the price paid and the interval it was chosen from.
+            outcome.Ledger.Add(new MetricValue("price", price));
+            outcome.Ledger.Add(new MetricValue("price_low", low));
+            outcome.Ledger.Add(new MetricValue("price_high", high));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(buyerOrder);
+            ArrayPool<int>.Shared.Return(sellerOrder);
+        }
+    }
+
+    public IReadOnlyDictionary<string, double> ContinuumValues(ContinuumMarket market)
+    {
+        var equilibrium = ContinuumCompetitiveEquilibrium.Solve(market);
+        var values = new Dictionary<string, double>
+        {
+            ["welfare"] = equilibrium.Welfare,
+            ["welfare_buyers"] = equilibrium.BuyerWelfare,
+            ["welfare_sellers"] = equilibrium.SellerWelfare,
+            ["gains_from_trade"] = equilibrium.GainsFromTrade,
+            ["efficiency"] = 1, // CE maximises gains from trade: it is its own reference (SPEC 5)
+            ["volume"] = equilibrium.Volume,
+            ["revenue"] = 0,
+            ["lump_sum_buyers"] = 0,
+            ["lump_sum_sellers"] = 0,
+            ["budget_surplus"] = 0,
+            ["deficit"] = 0,
+            ["welfare_minus_ce"] = 0,
+            ["price"] = equilibrium.Price,
+            ["price_low"] = equilibrium.PriceLow,
+            ["price_high"] = equilibrium.PriceHigh,
+        };
+        if (equilibrium.Welfare != 0)
+        {
+            values["buyer_welfare_share"] = equilibrium.BuyerWelfare / equilibrium.Welfare;
+            values["seller_welfare_share"] = equilibrium.SellerWelfare / equilibrium.Welfare;
+        }
+
+        if (equilibrium.Volume > 0)
+        {
+            // Every trade is at p_CE; with no trade the finite mean prices are NaN, so no theory value.
+            values["mean_buyer_price"] = equilibrium.Price;
+            values["mean_seller_price"] = equilibrium.Price;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The clearing-price interval for volume k (SPEC 2). A missing b_{k+1} (all buyers trade) or
+    /// s_{k+1} (all sellers trade) leaves the other bound alone. With k = 0 it is [b_1, s_1]: every
+    /// price between the best buyer and the best seller clears zero trades. With an empty side no
+    /// price is determined: both bounds are NaN.
+    /// </summary>
+    private static (double Low, double High) ClearingInterval(
+        double[] buyerRates, ReadOnlySpan<int> buyersRanked, double[] sellerRates, ReadOnlySpan<int> sellersRanked, int volume)
+    {
+        if (buyersRanked.Length == 0 || sellersRanked.Length == 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        if (volume == 0)
+        {
+            return (buyerRates[buyersRanked[0]], sellerRates[sellersRanked[0]]);
+        }
+
+        var lastBuyer = buyerRates[buyersRanked[volume - 1]];
+        var lastSeller = sellerRates[sellersRanked[volume - 1]];
+        var low = volume < buyersRanked.Length ? Math.Max(lastSeller, buyerRates[buyersRanked[volume]]) : lastSeller;
+        var high = volume < sellersRanked.Length ? Math.Min(lastBuyer, sellerRates[sellersRanked[volume]]) : lastBuyer;
+        return (low, high);
+    }
+}
