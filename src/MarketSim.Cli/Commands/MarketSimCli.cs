@@ -14,6 +14,7 @@ public static class MarketSimCli
         error ??= Console.Error;
         var root = new RootCommand("MarketSim: agent-based simulation of markets designed for redistribution.");
         root.Subcommands.Add(BuildRun(console, error));
+        root.Subcommands.Add(BuildSolve(console, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -50,6 +51,19 @@ public static class MarketSimCli
                 parsed.GetValue(cohortSize)),
             console,
             cancellationToken)));
+        return command;
+    }
+
+    private static Command BuildSolve(IAnsiConsole console, TextWriter error)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output and nothing else." };
+        var command = new Command("solve", "The continuum theory of every mechanism of the scenario (optimal menus, welfare, diagnostics).")
+        {
+            scenario, json,
+        };
+        command.SetAction((parsed, _) => Guard(error, () => Task.FromResult(
+            SolveCommand.Execute(parsed.GetRequiredValue(scenario), parsed.GetValue(json), console, console.Profile.Out.Writer))));
         return command;
     }
 

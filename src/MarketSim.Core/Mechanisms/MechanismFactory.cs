@@ -1,4 +1,5 @@
 using MarketSim.Core.Mechanisms.Menus;
+using MarketSim.Core.Mechanisms.Optimal;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
 
@@ -22,6 +23,7 @@ public static class MechanismFactory
         PriceWedgeSpec wedge => PriceWedge.Create(wedge, continuum),
         PriceControlSpec control => PriceControl.Create(control),
         MenuSpec menu => MenuMechanism.Create(menu, continuum),
+        OptimalSpec optimal => OptimalMechanism.Create(optimal, continuum),
         _ => throw new NotSupportedException($"mechanism '{spec.Label}' ({spec.GetType().Name}) is not available yet"),
     };
 }

@@ -1,0 +1,41 @@
+using BenchmarkDotNet.Attributes;
+using MarketSim.Core.Replications;
+using MarketSim.Simulation.Running;
+
+namespace MarketSim.Benchmarks;
+
+/// <summary>
+/// The bare in-process loop (draw types, clear, measure; no actors) is this machine's reference; the
+/// actor pipeline is measured on the same scenario, one replication and many.
+/// Agents per second = 2 * sellers * replications / mean time.
+/// </summary>
+[MemoryDiagnoser]
+public class PipelineBenchmarks
+{
+    private MarketModel model = null!;
+    private ReplicationWorkspace workspace = null!;
+
+    [Params(10_000, 100_000)]
+    public int Sellers { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        model = new MarketModel(BenchmarkScenarios.UniformExample(Sellers, 16));
+        workspace = new ReplicationWorkspace(model);
+    }
+
+    [Benchmark(Baseline = true, Description = "bare loop, 1 replication")]
+    public ReplicationResult BareLoopOneReplication() => ReplicationRunner.Run(model, 0, workspace);
+
+    [Benchmark(Description = "actor pipeline, 1 replication")]
+    public Task<IReadOnlyList<ReplicationResult>> ActorPipelineOneReplication() =>
+        SimulationRunner.RunAsync(model, new SimulationOptions(1, 1));
+
+    [Benchmark(OperationsPerInvoke = 16, Description = "bare loop, 16 replications (per replication)")]
+    public IReadOnlyList<ReplicationResult> BareLoopManyReplications() => SimulationRunner.RunInProcess(model, 16);
+
+    [Benchmark(OperationsPerInvoke = 16, Description = "actor pipeline, 16 replications on 2 workers (per replication)")]
+    public Task<IReadOnlyList<ReplicationResult>> ActorPipelineManyReplications() =>
+        SimulationRunner.RunAsync(model, new SimulationOptions(16, 2));
+}

@@ -1,0 +1,32 @@
+using MarketSim.Core.Mechanisms.Menus;
+using MarketSim.Core.Scenarios;
+using MarketSim.Core.Theory;
+using MarketSim.Core.Theory.Solver;
+
+namespace MarketSim.Core.Mechanisms.Optimal;
+
+/// <summary>
+/// <c>optimal</c> and <c>optimal-no-lump-sum</c>: the solver's menus (SPEC 1.3) run by the
+/// clearinghouse like any other menu (SPEC 2). The lump sum goes to the side the solver pays it to;
+/// without one (budget binding, or "No Free Lunch") the realised finite-market revenue, which is zero
+/// in the continuum, is still split so that the budget balances exactly every round.
+/// </summary>
+public static class OptimalMechanism
+{
+    public static MenuMechanism Create(OptimalSpec spec, ContinuumMarket market) =>
+        Create(spec, market, OptimalMechanismSolver.Solve(market, spec.LumpSumsAllowed));
+
+    public static MenuMechanism Create(OptimalSpec spec, ContinuumMarket market, OptimalMechanismSolution solution)
+    {
+        if (solution.BuyerMenu.Count == 0 || solution.SellerMenu.Count == 0)
+        {
+            throw new InvalidOperationException(
+                $"the optimal mechanism of '{spec.Label}' trades nothing: there is no menu to run on a finite market");
+        }
+
+        var recipient = solution.LumpSum.Buyers > 0 ? LumpSumRecipient.Buyers
+            : solution.LumpSum.Sellers > 0 ? LumpSumRecipient.Sellers
+            : LumpSumRecipient.Auto;
+        return MenuMechanism.Create(spec.Label, solution.BuyerMenu, solution.SellerMenu, spec.LumpSum, recipient, market);
+    }
+}
