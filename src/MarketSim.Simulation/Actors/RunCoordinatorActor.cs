@@ -1,0 +1,148 @@
+using Akka.Actor;
+using MarketSim.Core.Replications;
+using MarketSim.Simulation.Messages;
+using MarketSim.Simulation.Running;
+
+namespace MarketSim.Simulation.Actors;
+
+/// <summary>
+/// Runs replications 0 .. R-1 on min(W, R) lanes, at most one replication per lane in flight: each
+/// lane gets the next replication as soon as it returns one. Results are stored by replication
+/// index, so completion order never changes the output (SPEC 6); the progress callback sees them
+/// in completion order, on this actor's thread. The run ends in exactly one way: the completion
+/// is set (results, a <see cref="ReplicationFailedException"/>, or cancellation by the runner) and
+/// the coordinator stops, taking its lanes with it.
+/// </summary>
+internal sealed class RunCoordinatorActor : ReceiveActor
+{
+    private readonly MarketModel model;
+    private readonly int replications;
+    private readonly int workers;
+    private readonly IReadOnlyList<CohortBlock> blocks;
+    private readonly ReplicationSteps steps;
+    private readonly Action<ReplicationResult>? onCompleted;
+    private readonly TaskCompletionSource<IReadOnlyList<ReplicationResult>> completion;
+    private readonly ReplicationResult[] results;
+    private readonly Dictionary<IActorRef, int> inFlight = [];
+    private readonly Dictionary<IActorRef, Exception> laneFailures = [];
+    private int nextReplication;
+    private int completedCount;
+
+    public RunCoordinatorActor(
+        MarketModel model, SimulationOptions options, ReplicationSteps steps, Action<ReplicationResult>? onCompleted,
+        TaskCompletionSource<IReadOnlyList<ReplicationResult>> completion)
+    {
+        this.model = model;
+        replications = options.Replications;
+        workers = options.Workers;
+        blocks = CohortPlan.For(model.BuyerCount, model.SellerCount, options.CohortSize, options.Workers);
+        this.steps = steps;
+        this.onCompleted = onCompleted;
+        this.completion = completion;
+        results = new ReplicationResult[replications];
+        Receive<ReplicationResult>(Collect);
+        Receive<ReplicationFailed>(failure => Fail(new ReplicationFailedException(failure.Replication, failure.Cause)));
+        Receive<Terminated>(LaneStopped);
+    }
+
+    public static Props PropsFor(
+        MarketModel model, SimulationOptions options, ReplicationSteps steps, Action<ReplicationResult>? onCompleted,
+        TaskCompletionSource<IReadOnlyList<ReplicationResult>> completion) =>
+        Props.Create(() => new RunCoordinatorActor(model, options, steps, onCompleted, completion));
+
+    protected override void PreStart()
+    {
+        if (replications == 0)
+        {
+            Succeed();
+            return;
+        }
+
+        for (var index = 0; index < Math.Min(workers, replications); index++)
+        {
+            var lane = Context.ActorOf(LaneActor.PropsFor(model, blocks, steps), $"lane-{index}");
+            Context.Watch(lane);
+            AssignNext(lane);
+        }
+    }
+
+    // A lane's own code only forwards messages; should it fail anyway, the replication it was
+    // running fails with the lane's exception (reported here, the Terminated follows).
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new StopAndReportStrategy((lane, cause) => laneFailures.TryAdd(lane, cause));
+
+    // The coordinator is fail-stop: an exception here ends the run instead of a restart re-running it.
+    protected override void PreRestart(Exception reason, object message)
+    {
+        completion.TrySetException(reason);
+        base.PreRestart(reason, message);
+    }
+
+    protected override void PostRestart(Exception reason) => Context.Stop(Self);
+
+    // Safety net: however the coordinator stops (system shut down under it), the caller never hangs.
+    protected override void PostStop() =>
+        completion.TrySetException(new InvalidOperationException("the run coordinator stopped before the run completed"));
+
+    private void AssignNext(IActorRef lane)
+    {
+        if (nextReplication < replications)
+        {
+            inFlight[lane] = nextReplication;
+            lane.Tell(new RunReplication(nextReplication));
+            nextReplication++;
+        }
+        else
+        {
+            inFlight.Remove(lane);
+        }
+    }
+
+    private void Collect(ReplicationResult result)
+    {
+        if (!inFlight.TryGetValue(Sender, out var expected) || expected != result.Replication)
+        {
+            throw new InvalidOperationException($"unexpected result for replication {result.Replication} from {Sender.Path}");
+        }
+
+        results[result.Replication] = result;
+        completedCount++;
+        AssignNext(Sender); // before the callback, so the lane is never idle while progress is reported
+        try
+        {
+            onCompleted?.Invoke(result);
+        }
+        catch (Exception callbackFailure)
+        {
+            Fail(callbackFailure);
+            return;
+        }
+
+        if (completedCount == replications)
+        {
+            Succeed();
+        }
+    }
+
+    private void LaneStopped(Terminated terminated)
+    {
+        if (inFlight.TryGetValue(terminated.ActorRef, out var replication))
+        {
+            var cause = laneFailures.GetValueOrDefault(terminated.ActorRef)
+                ?? new InvalidOperationException($"lane {terminated.ActorRef.Path.Name} stopped");
+            Fail(new ReplicationFailedException(replication, cause));
+        }
+    }
+
+    private void Succeed()
+    {
+        completion.TrySetResult(results);
+        Context.Stop(Self);
+    }
+
+    private void Fail(Exception exception)
+    {
+        completion.TrySetException(exception);
+        Context.Stop(Self);
+    }
+}
