@@ -89,5 +89,10 @@ public static class MarketSimCli
             await error.WriteLineAsync("cancelled: nothing was written for the unfinished run.");
             return ExitCodes.Failure;
         }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            await error.WriteLineAsync($"error: {exception.GetType().Name}: {exception.Message}");
+            return ExitCodes.Failure;
+        }
     }
 }

@@ -21,7 +21,7 @@ internal static class SummaryTable
                 Markup.Escape(row.Mechanism),
                 row.Metric,
                 Format(statistics.Mean),
-                $"[{Format(statistics.ConfidenceLow)}, {Format(statistics.ConfidenceHigh)}]",
+                Markup.Escape($"[{Format(statistics.ConfidenceLow)}, {Format(statistics.ConfidenceHigh)}]"),
                 row.Theory is { } theory ? Format(theory) : "",
                 statistics.Count.ToString(CultureInfo.InvariantCulture));
         }

@@ -15,6 +15,9 @@ public static class CsvFiles
     public const string Replications = "replications.csv";
     public const string Summary = "summary.csv";
 
+    /// <summary>RFC 4180 quoting with Unix line ends and the invariant culture.</summary>
+    private static readonly CsvWriterOptions Options = new() { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
+
     public static void WriteReplications(string path, IEnumerable<ReplicationResult> results) =>
         AtomicFile.Write(path, stream => WriteCsv(stream, ["replication", "mechanism", "metric", "value"], csv =>
         {
@@ -24,11 +27,11 @@ public static class CsvFiles
                 {
                     foreach (var metric in mechanism.Metrics)
                     {
-                        csv.WriteField(result.Replication);
+                        csv.WriteField(result.Replication.ToString(CultureInfo.InvariantCulture));
                         csv.WriteField(mechanism.Mechanism);
                         csv.WriteField(metric.Name);
                         csv.WriteField(Number(metric.Value));
-                        csv.NextRecord();
+                        csv.EndRecord();
                     }
                 }
             }
@@ -47,9 +50,9 @@ public static class CsvFiles
                 csv.WriteField(Number(statistics.StandardError));
                 csv.WriteField(Number(statistics.ConfidenceLow));
                 csv.WriteField(Number(statistics.ConfidenceHigh));
-                csv.WriteField(statistics.Count);
+                csv.WriteField(statistics.Count.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(row.Theory is { } theory ? Number(theory) : string.Empty);
-                csv.NextRecord();
+                csv.EndRecord();
             }
         }));
 
@@ -58,14 +61,15 @@ public static class CsvFiles
 
     private static void WriteCsv(Stream stream, string[] header, Action<CsvWriter> body)
     {
-        using var writer = new StreamWriter(stream, leaveOpen: true) { NewLine = "\n" };
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var writer = new StreamWriter(stream, leaveOpen: true);
+        using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
         foreach (var name in header)
         {
             csv.WriteField(name);
         }
 
-        csv.NextRecord();
+        csv.EndRecord();
         body(csv);
+        csv.Flush();
     }
 }

@@ -29,8 +29,8 @@ public sealed class RunCommandTests
         var root = manifest.RootElement;
         Assert.Equal(64, root.GetProperty("scenario").GetProperty("sha256").GetString()!.Length);
         Assert.True(root.GetProperty("timingsSeconds").GetProperty("wall").GetDouble() > 0);
-        var files = root.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("name").GetString()).ToArray();
-        Assert.Equal(["replications.csv", "summary.csv"], files);
+        var files = root.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("name").GetString()!).ToArray();
+        Assert.Equal(new[] { "replications.csv", "summary.csv" }, files);
         Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(folder, ".*"));
     }

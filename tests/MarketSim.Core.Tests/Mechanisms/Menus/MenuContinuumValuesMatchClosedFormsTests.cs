@@ -140,7 +140,7 @@ public sealed class MenuContinuumValuesMatchClosedFormsTests
     [Fact]
     public void SellerLotteryMenuIsRationedAfterTheSureOption()
     {
-        var market = new Theory.ContinuumMarket(new UniformRateLaw(0, 1, 1), new UniformRateLaw(0, 1, 1), 1.0);
+        var market = new MarketSim.Core.Theory.ContinuumMarket(new UniformRateLaw(0, 1, 1), new UniformRateLaw(0, 1, 1), 1.0);
         var menu = MenuMechanism.Create(
             "menu", [new MenuOption(0.7, 1)], [new MenuOption(0.4, 1), new MenuOption(0.6, 0.5)],
             LumpSumPolicy.Realized, LumpSumRecipient.Auto, market);
@@ -170,7 +170,7 @@ public sealed class MenuContinuumValuesMatchClosedFormsTests
     [Fact]
     public void ThreeOptionMenuHasTheDerivedCutOffs()
     {
-        var market = new Theory.ContinuumMarket(new UniformRateLaw(0, 1, 1), new UniformRateLaw(0, 1, 1), 1.0);
+        var market = new MarketSim.Core.Theory.ContinuumMarket(new UniformRateLaw(0, 1, 1), new UniformRateLaw(0, 1, 1), 1.0);
         var menu = new MenuMechanism(
             "menu",
             [new MenuOption(0.8, 1), new MenuOption(0.5, 0.6), new MenuOption(0.1, 0.2)],
