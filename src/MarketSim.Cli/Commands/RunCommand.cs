@@ -46,7 +46,7 @@ public static class RunCommand
         timings["simulate"] = (clock.Elapsed - simulationStart).TotalSeconds;
 
         var writeStart = clock.Elapsed;
-        var summary = RunSummary.Build(results, mechanism => ContinuumValues(model, mechanism));
+        var summary = RunSummary.Build(results, model.ContinuumValuesOf);
         Directory.CreateDirectory(folder);
         CsvFiles.WriteReplications(Path.Combine(folder, CsvFiles.Replications), results);
         CsvFiles.WriteSummary(Path.Combine(folder, CsvFiles.Summary), summary);
@@ -59,9 +59,6 @@ public static class RunCommand
         console.MarkupLineInterpolated($"Wrote [bold]{folder}[/]: {CsvFiles.Replications}, {CsvFiles.Summary}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Success;
     }
-
-    private static IReadOnlyDictionary<string, double> ContinuumValues(MarketModel model, string mechanism) =>
-        model.Mechanisms.First(candidate => candidate.Name == mechanism).ContinuumValues(model.Continuum);
 
     private static void CheckOption(string option, int value)
     {

@@ -47,6 +47,21 @@ public sealed class MarketModel
     /// <summary>The midpoint-rule CE cleared on every replication's draws as the reference (SPEC 5).</summary>
     public ITwoSidedMechanism Reference { get; }
 
+    /// <summary>
+    /// The continuum values of a mechanism's metrics (the summary's `theory` column), with the paired
+    /// difference to the continuum CE (SPEC 5: welfare minus that of CE) added where welfare is known.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ContinuumValuesOf(string mechanism)
+    {
+        var values = new Dictionary<string, double>(Mechanisms.First(candidate => candidate.Name == mechanism).ContinuumValues(Continuum));
+        if (values.TryGetValue("welfare", out var welfare) && !values.ContainsKey("welfare_minus_ce"))
+        {
+            values["welfare_minus_ce"] = welfare - Reference.ContinuumValues(Continuum)["welfare"];
+        }
+
+        return values;
+    }
+
     public ISideLaw LawOf(Side side) => side == Side.Buyers ? BuyerLaw : SellerLaw;
 
     public int CountOf(Side side) => side == Side.Buyers ? BuyerCount : SellerCount;
