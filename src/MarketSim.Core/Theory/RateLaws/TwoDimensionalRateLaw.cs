@@ -260,10 +260,12 @@ public sealed class TwoDimensionalRateLaw : IRateLaw
                 break;
             }
 
-            total += RateQuadrature.Integrate(WeightBelow, start, kink);
+            total += RateQuadrature.Integrate(WeightBelow, start, kink, gradeFrom: start == Lower, gradeTo: false);
             start = kink;
         }
 
-        return total + RateQuadrature.Integrate(WeightBelow, start, price);
+        // WeightBelow behaves like a power of (tau - r_j) at the lowest rate only; elsewhere it is
+        // smooth between kinks, so only that end is graded.
+        return total + RateQuadrature.Integrate(WeightBelow, start, price, gradeFrom: start == Lower, gradeTo: false);
     }
 }
