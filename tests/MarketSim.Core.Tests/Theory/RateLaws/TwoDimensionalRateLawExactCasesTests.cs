@@ -99,6 +99,44 @@ public class TwoDimensionalRateLawExactCasesTests
         Assert.Equal(1.5 - 0.5, law.SellerSurplus(1), 1e-12); // all sell: p Lambda - E[v^K] = 3/2 - 1/2
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    [InlineData(-0.7)]
+    public void LogNormalPairUnderTheGaussianCopulaMatchesTheNormalLawOfLogR(double rho)
+    {
+        // ln v^K = muK + sK z1, ln v^M = muM + sM z2, corr(z1, z2) = rho, so X = ln R is normal with
+        // mean muK - muM, variance sK^2 + sM^2 - 2 rho sK sM, and Cov(X, ln v^M) = rho sK sM - sM^2.
+        const double muK = 0.1, sK = 0.6, muM = -0.2, sM = 0.4;
+        var law = new TwoDimensionalRateLaw(new LogNormalDistribution(muK, sK), new LogNormalDistribution(muM, sM), rho);
+        var meanX = muK - muM;
+        var sdX = Math.Sqrt(sK * sK + sM * sM - 2 * rho * sK * sM);
+        var covariance = rho * sK * sM - sM * sM;
+        var meanGood = Math.Exp(muK + sK * sK / 2);
+        var meanMoney = Math.Exp(muM + sM * sM / 2);
+        foreach (var r in new[] { 0.4, 1.0, 1.3, 3.0 })
+        {
+            var x = Math.Log(r);
+            Assert.Equal(Phi((x - meanX) / sdX), law.Cdf(r), 1e-9);
+
+            // E[v^M 1{X <= x}] = E[v^M] Phi((x - meanX - Cov)/sdX) (shift of measure).
+            Assert.Equal(meanMoney * Phi((x - meanX - covariance) / sdX), law.WeightBelow(r), 1e-9);
+
+            // lambda(r) = E[v^M | X = x]: ln v^M | X ~ N(muM + Cov (x - meanX)/sdX^2, sM^2 - Cov^2/sdX^2).
+            var conditionalMean = muM + covariance * (x - meanX) / (sdX * sdX);
+            var conditionalVariance = sM * sM - covariance * covariance / (sdX * sdX);
+            Assert.Equal(Math.Exp(conditionalMean + conditionalVariance / 2), law.ParetoWeight(r), 1e-8);
+
+            // Margrabe: E[(r v^M - v^K)^+] = r E[v^M] Phi(d1) - E[v^K] Phi(d2), d1 = (ln(r E v^M / E v^K) + sdX^2/2)/sdX.
+            var d1 = (Math.Log(r * meanMoney / meanGood) + sdX * sdX / 2) / sdX;
+            var seller = r * meanMoney * Phi(d1) - meanGood * Phi(d1 - sdX);
+            Assert.Equal(seller, law.SellerSurplus(r), 1e-8);
+            Assert.Equal(seller + meanGood - r * meanMoney, law.BuyerSurplus(r), 1e-8);
+        }
+    }
+
+    private static double Phi(double z) => MathNet.Numerics.Distributions.Normal.CDF(0, 1, z);
+
     private static TwoDimensionalRateLaw SectionSeven(double alpha, double beta) =>
         new(new PowerDistribution(beta), new ParetoDistribution(1, alpha));
 }
