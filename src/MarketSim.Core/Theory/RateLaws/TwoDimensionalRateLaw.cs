@@ -24,8 +24,12 @@ namespace MarketSim.Core.Theory.RateLaws;
 /// Support: [K.Lower / M.Upper, K.Upper / M.Lower]; Upper is +infinity when v^K is unbounded or v^M
 /// can be arbitrarily close to 0. Requires v^K &gt;= 0 and a non-degenerate v^K (see
 /// <see cref="ConstantGoodRateLaw"/>); empirical marginals have no density, so g and lambda are not
-/// defined for them. Measured accuracy: see the tests in Theory/RateLaws (|G - exact| ~ 1e-15 on
-/// uniform v^K with constant money; lambda within 1e-9 of 000 Section 7's closed form).
+/// defined for them. Measured accuracy (tests in Theory/RateLaws): uniform v^K with constant money,
+/// any rho, 4e-12; 000 Section 7 (power v^K, Pareto v^M) |G - exact| &lt;= 6e-12, WeightBelow 1e-10
+/// relative, lambda 7e-10 relative; lognormal pair under the Gaussian copula (exact normal law of
+/// ln R, Margrabe surpluses) G, WeightBelow, surpluses &lt;= 2e-11, lambda 1e-10 relative.
+/// Cost per call (Release): independent copula &lt; 1 ms for G, lambda, surpluses, ~0.5 ms per
+/// quantile; Gaussian copula a few ms per call (~100 ms for a beta v^K, whose quantile is slow).
 /// Immutable, so reads are thread-safe; construction does no numerical work.
 /// </summary>
 public sealed class TwoDimensionalRateLaw : IRateLaw
