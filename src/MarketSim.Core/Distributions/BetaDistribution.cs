@@ -20,7 +20,10 @@ public sealed class BetaDistribution : IValueDistribution
 
         A = a;
         B = b;
+        completeBeta = Math.Exp(SpecialFunctions.BetaLn(a, b));
     }
+
+    private readonly double completeBeta; // B(a, b) = B(b, a)
 
     public double A { get; }
     public double B { get; }
@@ -34,22 +37,18 @@ public sealed class BetaDistribution : IValueDistribution
     public double Density(double x) => x < 0 || x > 1 ? 0 : Beta.PDF(A, B, x);
 
     /// <summary>
-    /// MathNet's Beta.InvCDF stops at an absolute accuracy of 1e-12 and returns 0 in the far lower
-    /// tail (e.g. p = 1e-9 for a = 1/2), which would give v^M = 0. The quantile is therefore solved in
-    /// the tail nearer to it (I_{1-x}(b, a) = 1 - I_x(a, b)), started from the small-x asymptote
-    /// I_x(a, b) ~ x^a / (a B(a, b)) when MathNet's answer is tiny, and polished by safeguarded Newton steps.
+    /// Not MathNet's Beta.InvCDF: it stops at an absolute accuracy of 1e-12, returns 0 in the far
+    /// lower tail (e.g. p = 1e-9 for a = 1/2), which would give v^M = 0, and allocates a closure per
+    /// call (~100 bytes and ~3.6 us per draw, measured). The quantile is solved in the tail nearer to
+    /// it (I_{1-x}(b, a) = 1 - I_x(a, b)), started from the small-x asymptote
+    /// I_x(a, b) ~ x^a / (a B(a, b)), by Newton steps on MathNet's I_x safeguarded by bisection.
     /// </summary>
     public double InverseCdf(double probability) =>
         probability <= 0.5 ? LowerTailQuantile(A, B, probability) : 1 - LowerTailQuantile(B, A, 1 - probability);
 
-    private static double LowerTailQuantile(double a, double b, double probability)
+    private double LowerTailQuantile(double a, double b, double probability)
     {
-        var x = Beta.InvCDF(a, b, probability);
-        if (!(x > 1e-6))
-        {
-            x = Math.Min(0.5, Math.Pow(probability * a * Math.Exp(SpecialFunctions.BetaLn(a, b)), 1 / a));
-        }
-
+        var x = Math.Clamp(Math.Pow(probability * a * completeBeta, 1 / a), double.Epsilon, 0.999);
         double low = 0, high = 1;
         for (var i = 0; i < 100; i++)
         {

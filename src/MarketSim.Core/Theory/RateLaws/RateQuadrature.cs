@@ -4,22 +4,84 @@ using MathNet.Numerics.RootFinding;
 namespace MarketSim.Core.Theory.RateLaws;
 
 /// <summary>
-/// The numerics shared by the rate laws: double-exponential (tanh-sinh) quadrature, which converges
-/// fast even when the integrand blows up or has an infinite slope at an end (quantile functions of
-/// Pareto or power laws), and quantiles by Brent root finding on a CDF.
+/// The numerics shared by the rate laws. Integrals are composite Gauss-Legendre (MathNet's nodes)
+/// on a partition graded geometrically towards both ends: pieces [a + h 2^-(j+1), a + h 2^-j]
+/// down to about 1e-13 h (and mirrored at b). This resolves every scale, so integrands that blow up
+/// or have an infinite slope at an end, or that have a near-singularity just outside the interval
+/// (a Pareto quantile integrated up to 1 - 1e-12), converge to ~1e-14 relative. MathNet's
+/// double-exponential rule was measured at 7e-7 relative error (after 3073 evaluations) on the
+/// latter; this rule uses ~700 evaluations. A singularity exactly at an end converges only like
+/// the neglected sliver (e.g. 1e-5 for (1-u)^{-2/3}); the rate laws avoid such integrands by
+/// using complements or closed forms. Smooth integrands are first tried with plain 16- and 24-point
+/// rules and accepted when they agree to 1e-14 relative. Quantiles: Brent root finding on a CDF.
 /// </summary>
 internal static class RateQuadrature
 {
-    /// <summary>Relative accuracy asked of each quadrature.</summary>
-    public const double RelativeAccuracy = 1e-12;
+    private const int Order = 8;
+    private const int MaximumLevels = 42;
 
-    /// <summary>int_from^to f; 0 on an empty interval. f is never evaluated at the ends themselves.</summary>
+    /// <summary>int_from^to f, graded at both ends; 0 on an empty interval. f is never evaluated at the ends.</summary>
     public static double Integrate(Func<double, double> integrand, double from, double to) =>
-        to > from ? DoubleExponentialTransformation.Integrate(integrand, from, to, RelativeAccuracy) : 0;
+        Integrate(integrand, from, to, gradeFrom: true, gradeTo: true);
+
+    /// <summary>int_from^to f, graded only at the ends that need it.</summary>
+    public static double Integrate(Func<double, double> integrand, double from, double to, bool gradeFrom, bool gradeTo)
+    {
+        if (!(to > from))
+        {
+            return 0;
+        }
+
+        // Smooth integrands: two plain Gauss-Legendre rules agree and are accurate (~40 evaluations).
+        var coarse = GaussLegendreRule.Integrate(integrand, from, to, 16);
+        var fine = GaussLegendreRule.Integrate(integrand, from, to, 24);
+        if (Math.Abs(fine - coarse) <= 1e-14 * Math.Abs(fine))
+        {
+            return fine;
+        }
+
+        var width = to - from;
+        var middleFrom = gradeFrom ? from + 0.25 * width : from;
+        var middleTo = gradeTo ? to - 0.25 * width : to;
+        var sum = GaussLegendreRule.Integrate(integrand, middleFrom, middleTo, Order);
+        if (gradeFrom)
+        {
+            sum += GradedEnd(integrand, from, 0.25 * width, +1);
+        }
+
+        if (gradeTo)
+        {
+            sum += GradedEnd(integrand, to, 0.25 * width, -1);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The pieces between end and end + direction * span, halving towards end.</summary>
+    private static double GradedEnd(Func<double, double> integrand, double end, double span, int direction)
+    {
+        // Stop when a piece would be so thin that its nodes round onto the end point.
+        var resolution = 1e3 * Math.Max(Math.Abs(Math.BitIncrement(Math.Abs(end)) - Math.Abs(end)), double.Epsilon);
+        var sum = 0.0;
+        var outer = span;
+        for (var level = 0; level < MaximumLevels && outer > resolution; level++)
+        {
+            var inner = 0.5 * outer;
+            sum += Piece(integrand, end, inner, outer, direction);
+            outer = inner;
+        }
+
+        return sum + Piece(integrand, end, 0, outer, direction);
+    }
+
+    private static double Piece(Func<double, double> integrand, double end, double near, double far, int direction) =>
+        direction > 0
+            ? GaussLegendreRule.Integrate(integrand, end + near, end + far, Order)
+            : GaussLegendreRule.Integrate(integrand, end - far, end - near, Order);
 
     /// <summary>
-    /// G^{-1}(q) = inf { r : G(r) &gt;= q } for a continuous increasing CDF on [lower, upper]; an
-    /// infinite upper end is bracketed by doubling.
+    /// G^{-1}(q) for a continuous increasing CDF on [lower, upper]; an infinite upper end is
+    /// bracketed by doubling.
     /// </summary>
     public static double Quantile(Func<double, double> cdf, double probability, double lower, double upper)
     {
