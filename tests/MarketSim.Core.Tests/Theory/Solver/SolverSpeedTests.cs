@@ -15,7 +15,7 @@ public sealed class SolverSpeedTests
     [Fact]
     public void SectionSevenSolveIsFast()
     {
-        var buyers = new UniformRateLaw(0.0, 1.0, 1.0);
+        IRateLaw buyers = SolverTestMarkets.UniformUnitWeight();
         OptimalMechanismSolver.Solve(new ContinuumMarket(buyers, new PowerParetoSellerRateLaw(3.0, 1.0), 0.1), true);
         var stopwatch = Stopwatch.StartNew();
         for (int i = 0; i < 10; i++)
