@@ -9,13 +9,14 @@ public static class MarketDiagnosis
     public static MarketDiagnostics Compute(ContinuumMarket market)
     {
         IRateLaw buyers = market.Buyers, sellers = market.Sellers;
-        double price = CompetitiveEquilibriumPrice.Compute(market);
+        ContinuumCompetitiveEquilibriumResult equilibrium = ContinuumCompetitiveEquilibrium.Solve(market);
+        double price = equilibrium.Price;
         double margin = CompetitiveEquilibriumOptimalityMargin(market, price);
         return new MarketDiagnostics(
             buyers.MeanParetoWeight,
             sellers.MeanParetoWeight,
             price,
-            CompetitiveEquilibriumPrice.Welfare(market, price),
+            equilibrium.Welfare,
             margin,
             margin >= -MarginTolerance,
             InequalityMeasures.Classify(buyers),

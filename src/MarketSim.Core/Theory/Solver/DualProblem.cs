@@ -44,7 +44,7 @@ internal sealed class DualProblem
         if (!(market.BuyersPerSeller > 0.0) || double.IsInfinity(market.BuyersPerSeller))
             throw new ArgumentOutOfRangeException(nameof(market), "BuyersPerSeller must be finite and > 0");
         // The CE volume (per seller, and per buyer) is a grid point, so that CE, when optimal, is exact.
-        double volume = market.Sellers.Cdf(Diagnostics.CompetitiveEquilibriumPrice.Compute(market));
+        double volume = ContinuumCompetitiveEquilibrium.Solve(market).Volume;
         double[] quantities = QuantityGrid.Create(options, volume, volume / market.BuyersPerSeller);
         return new DualProblem(
             quantities,

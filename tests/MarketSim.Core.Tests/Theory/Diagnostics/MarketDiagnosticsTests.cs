@@ -16,7 +16,7 @@ public sealed class MarketDiagnosticsTests
     [InlineData(5.0)]
     public void UniformExampleCompetitiveEquilibriumOptimalOnlyWithoutCrossSideInequality(double m)
     {
-        var market = new ContinuumMarket(new UniformRateLaw(0, 1, 1), new UniformRateLaw(0, 1 / m, m), 1.0);
+        var market = SolverTestMarkets.UniformExample(m);
         MarketDiagnostics diagnostics = MarketDiagnosis.Compute(market);
 
         Assert.Equal(1.0, diagnostics.BuyerMeanParetoWeight);
@@ -44,7 +44,7 @@ public sealed class MarketDiagnosticsTests
         {
             double beta = threshold + offset;
             if (beta <= 0) continue;
-            var market = new ContinuumMarket(new UniformRateLaw(0, 1, 1), new PowerParetoSellerRateLaw(alpha, beta), 1.0);
+            var market = SolverTestMarkets.SectionSeven(alpha, beta, 1.0);
             MarketDiagnostics diagnostics = MarketDiagnosis.Compute(market);
             Assert.Equal(offset > 0 ? SameSideInequality.High : SameSideInequality.Low, diagnostics.SellerInequality);
             Assert.Equal(SameSideInequality.None, diagnostics.BuyerInequality);
@@ -61,6 +61,6 @@ public sealed class MarketDiagnosticsTests
     {
         // A linear weight positive on [a, b] has Lambda = (lambda(a) + lambda(b))/2 > lambda(a)/2, so it is never
         // high; the high class is exercised by the power/Pareto family above.
-        Assert.Equal(expected, InequalityMeasures.Classify(new UniformRateLaw(lower, upper, intercept, slope)));
+        Assert.Equal(expected, InequalityMeasures.Classify(SolverTestMarkets.LinearWeight(lower, upper, intercept, slope)));
     }
 }

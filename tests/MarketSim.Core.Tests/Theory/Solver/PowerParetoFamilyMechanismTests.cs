@@ -14,7 +14,7 @@ namespace MarketSim.Core.Tests.Theory.Solver;
 public sealed class PowerParetoFamilyMechanismTests
 {
     private static ContinuumMarket Market(double alpha, double beta, double mu) =>
-        new(new UniformRateLaw(0.0, 1.0, 1.0), new PowerParetoSellerRateLaw(alpha, beta), mu);
+        SolverTestMarkets.SectionSeven(alpha, beta, mu);
 
     [Theory]
     [InlineData(2.0, 0.2, 1.0)]

@@ -26,16 +26,16 @@ public sealed class SolverFeasibilityOnRandomMarketsTests
     private static ContinuumMarket RandomMarket(int index)
     {
         var stream = new RandomStream(StreamKey.ForPurpose(20240611, 0, "solver-random-markets", index));
-        UniformRateLaw Side()
+        IRateLaw Side()
         {
             double lower = 0.5 * stream.NextUniform();
             double upper = lower + 0.3 + 1.2 * stream.NextUniform();
             double intercept = 0.5 + 2.5 * stream.NextUniform();
             // Slope keeps lambda > 0 on the support: in [-0.95 intercept / upper, 2].
             double slope = -0.95 * intercept / upper + (0.95 * intercept / upper + 2.0) * stream.NextUniform();
-            return new UniformRateLaw(lower, upper, intercept, slope);
+            return SolverTestMarkets.LinearWeight(lower, upper, intercept, slope);
         }
-        UniformRateLaw buyers = Side(), sellers = Side();
+        IRateLaw buyers = Side(), sellers = Side();
         double mu = Math.Exp(Math.Log(0.05) + (Math.Log(3.0) - Math.Log(0.05)) * stream.NextUniform());
         return new ContinuumMarket(buyers, sellers, mu);
     }

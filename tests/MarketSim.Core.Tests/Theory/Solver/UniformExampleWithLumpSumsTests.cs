@@ -19,7 +19,7 @@ public sealed class UniformExampleWithLumpSumsTests
     private const double WelfareTolerance = 1e-5;
 
     internal static ContinuumMarket UniformExample(double m) =>
-        new(new UniformRateLaw(0.0, 1.0, 1.0), new UniformRateLaw(0.0, 1.0 / m, m), 1.0);
+        SolverTestMarkets.UniformExample(m);
 
     [Theory]
     [InlineData(1.5)]
