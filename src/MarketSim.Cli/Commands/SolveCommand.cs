@@ -30,9 +30,10 @@ public static class SolveCommand
 
     private static void Show(IAnsiConsole console, JsonObject report)
     {
-        console.MarkupLineInterpolated($"[bold]{report["scenario"]!.GetValue<string>()}[/]: continuum theory (per unit mass of sellers)");
+        console.MarkupLineInterpolated($"[bold]{report["scenario"]!.GetValue<string>()}[/]: continuum theory");
         if (report["diagnostics"] is JsonObject diagnostics)
         {
+            console.WriteLine("Two-sided market (per unit mass of sellers):");
             var equilibrium = diagnostics["competitiveEquilibrium"]!;
             var lambda = diagnostics["lambda"]!;
             var inequality = diagnostics["sameSideInequality"]!;
