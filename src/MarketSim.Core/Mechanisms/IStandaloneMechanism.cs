@@ -43,16 +43,20 @@ public interface IStandaloneMechanism
     /// </summary>
     IReadOnlyList<MetricValue> Clear(ulong seed, int replication, IReadOnlyList<double[]> draws);
 
-    /// <summary>One replication: every role draws for every unit, then <see cref="Clear"/>.</summary>
-    IReadOnlyList<MetricValue> Run(ulong seed, int replication)
+    /// <summary>One replication: every role draws for every unit, then <see cref="Clear"/> (<see cref="DrawAndClear"/>).</summary>
+    IReadOnlyList<MetricValue> Run(ulong seed, int replication);
+
+    /// <summary>The reference implementation of <see cref="Run"/> from the two steps.</summary>
+    static IReadOnlyList<MetricValue> DrawAndClear(IStandaloneMechanism mechanism, ulong seed, int replication)
     {
-        var draws = new double[Roles][];
-        for (var role = 0; role < Roles; role++)
+        ArgumentNullException.ThrowIfNull(mechanism);
+        var draws = new double[mechanism.Roles][];
+        for (var role = 0; role < mechanism.Roles; role++)
         {
-            draws[role] = new double[Units * DrawsPerUnit];
-            Draw(seed, replication, role, 0, draws[role]);
+            draws[role] = new double[mechanism.Units * mechanism.DrawsPerUnit];
+            mechanism.Draw(seed, replication, role, 0, draws[role]);
         }
 
-        return Clear(seed, replication, draws);
+        return mechanism.Clear(seed, replication, draws);
     }
 }

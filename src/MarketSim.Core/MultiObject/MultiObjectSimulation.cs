@@ -99,7 +99,7 @@ public sealed class MultiObjectSimulation : IStandaloneMechanism
     public string RoleName(int role) => role == 0 ? "buyer" : "seller";
 
     /// <summary>One replication; a pure function of (spec, seed, replication) (SPEC 6).</summary>
-    public IReadOnlyList<MetricValue> Run(ulong seed, int replication) => ((IStandaloneMechanism)this).Run(seed, replication);
+    public IReadOnlyList<MetricValue> Run(ulong seed, int replication) => IStandaloneMechanism.DrawAndClear(this, seed, replication);
 
     /// <summary>
     /// Pairs [firstPair, ...) of one side draw their N values: uniform i of the pair's stream

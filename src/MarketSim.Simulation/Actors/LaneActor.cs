@@ -47,6 +47,10 @@ internal sealed class LaneActor : ReceiveActor
         Receive<ReplicationResult>(Complete);
     }
 
+    /// <summary>A lane whose populations (pairs, groups) use the automatic cohort size for one worker.</summary>
+    public static Props PropsFor(MarketModel model, IReadOnlyList<CohortBlock> blocks, ReplicationSteps steps) =>
+        PropsFor(model, blocks, PopulationPlan.For(model, cohortSize: null, workers: 1), steps);
+
     public static Props PropsFor(
         MarketModel model, IReadOnlyList<CohortBlock> blocks, IReadOnlyList<IReadOnlyList<UnitBlock>> populationBlocks, ReplicationSteps steps) =>
         Props.Create(() => new LaneActor(model, blocks, populationBlocks, steps));
