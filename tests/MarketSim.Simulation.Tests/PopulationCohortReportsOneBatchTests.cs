@@ -13,7 +13,7 @@ public sealed class PopulationCohortReportsOneBatchTests() : TestKit("akka.logle
 {
     [Theory]
     [InlineData(0, 0, 50)] // pairs: every buyer
-    [InlineData(0, 1, 1)]  // pairs: seller of pair 0 alone (per-pair actor)
+    [InlineData(0, 1, 1)]  // pairs: seller of pair 1 alone (per-pair actor)
     [InlineData(0, 1, 13)] // pairs: sellers 13..25
     [InlineData(1, 0, 30)] // groups: player 0 of every group
     [InlineData(1, 1, 9)]  // groups: player 1 of groups 9..17
