@@ -1,7 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Mechanisms.Menus;
 using MarketSim.Core.Mechanisms.Optimal;
+using MarketSim.Core.MultiObject;
+using MarketSim.Core.RedistributiveAuctions;
 using MarketSim.Core.Replications;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
@@ -12,23 +15,34 @@ namespace MarketSim.Cli.Commands;
 
 /// <summary>
 /// The continuum theory of a scenario in the JSON shape of ARCHITECTURE.md (<c>solve --json</c>):
-/// diagnostics of the two-sided market, then one entry per mechanism whose continuum value is
-/// defined. Welfare, volume and revenue are per unit mass of sellers (SPEC 1.1).
+/// diagnostics of the two-sided market, then one entry per mechanism in scenario order. Two-sided
+/// welfare, volume and revenue are per unit mass of sellers (SPEC 1.1); a multi-object entry is
+/// per pair (issue 6 shape), an auction entry per group (issue 7 shape).
 /// </summary>
 internal static class SolveReport
 {
+    private static readonly JsonSerializerOptions CamelCase = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
     public static JsonObject Build(Scenario scenario)
     {
         var report = new JsonObject { ["scenario"] = scenario.Name };
         var mechanisms = new JsonArray();
+        ContinuumMarket? continuum = null;
         if (scenario.Mechanisms.Any(MechanismFactory.IsTwoSided))
         {
-            var model = new MarketModel(scenario);
-            report["diagnostics"] = Diagnostics(MarketDiagnosis.Compute(model.Continuum));
-            foreach (var spec in scenario.Mechanisms.Where(MechanismFactory.IsTwoSided))
+            continuum = new MarketModel(scenario with { Mechanisms = scenario.Mechanisms.Where(MechanismFactory.IsTwoSided).ToArray() }).Continuum;
+            report["diagnostics"] = Diagnostics(MarketDiagnosis.Compute(continuum));
+        }
+
+        foreach (var spec in scenario.Mechanisms)
+        {
+            mechanisms.Add(spec switch
             {
-                mechanisms.Add(TwoSided(spec, model.Continuum));
-            }
+                // Issue 6 and issue 7 shapes: the core records, camelCase.
+                MultiObjectThresholdSpec multiObject => JsonSerializer.SerializeToNode(MultiObjectSolution.FromSpec(multiObject), CamelCase),
+                RedistributiveAuctionSpec auction => JsonSerializer.SerializeToNode(RedistributiveAuctionSolver.Solve(auction), CamelCase),
+                _ => TwoSided(spec, continuum!),
+            });
         }
 
         report["mechanisms"] = mechanisms;

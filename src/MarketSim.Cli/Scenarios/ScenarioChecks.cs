@@ -2,14 +2,15 @@ using System.Globalization;
 using MarketSim.Core.Distributions;
 using MarketSim.Core.Laws;
 using MarketSim.Core.Mechanisms;
+using MarketSim.Core.RedistributiveAuctions;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
 
 namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
-/// Checks that need more than one field: labels unique, the two-sided market present when a
-/// two-sided mechanism is listed, prices inside the rates' support, Pareto weights positive.
+/// Checks that need more than one field: labels unique, auction type supports inside (0, infinity),
+/// the two-sided market present when a two-sided mechanism is listed, prices inside the rates' support, Pareto weights positive.
 /// </summary>
 internal static class ScenarioChecks
 {
@@ -17,6 +18,7 @@ internal static class ScenarioChecks
     {
         var mechanisms = root.Required("mechanisms").Items();
         CheckLabels(mechanisms, scenario);
+        CheckAuctionTypeSupports(mechanisms, scenario);
         if (!scenario.Mechanisms.Any(MechanismFactory.IsTwoSided))
         {
             return;
@@ -55,6 +57,22 @@ internal static class ScenarioChecks
             if (!seen.Add(label))
             {
                 throw fields[index].Error($"two mechanisms are labelled '{label}': give one a different 'label'");
+            }
+        }
+    }
+
+    /// <summary>
+    /// An auction's type t = 1/(marginal utility of money) needs a support [a, b] with
+    /// 0 &lt; a &lt; b &lt; infinity (003 Section 2.1); reported at <c>players[i].type</c> before any run.
+    /// </summary>
+    private static void CheckAuctionTypeSupports(IReadOnlyList<YamlField> fields, Scenario scenario)
+    {
+        for (var index = 0; index < scenario.Mechanisms.Count; index++)
+        {
+            if (scenario.Mechanisms[index] is RedistributiveAuctionSpec auction)
+            {
+                var body = fields[index].Required(fields[index].Keys[0]);
+                MechanismParser.CoreValidated(body, () => AuctionTypeLaws.Create(auction));
             }
         }
     }

@@ -11,10 +11,11 @@ namespace MarketSim.Core.MultiObject;
 /// reporting truthfully (the mechanism is IC); the clearinghouse runs the mechanism per pair with
 /// per-object lotteries. Streams (SPEC 6), with P = "multi-object:" + label:
 /// buyer (seed, replication, P + ":buyer", pair), seller (..., P + ":seller", pair),
-/// lotteries (..., P + ":lottery", pair); uniform i of a stream belongs to object i.
+/// lotteries (..., P + ":lottery", pair); uniform i of a stream belongs to object i. Keyed by pair
+/// index, so the actors (buyer and seller cohorts of pairs) draw exactly what <see cref="Run(ulong, int)"/> draws.
 /// Metrics are per pair (means over pairs) except the violation count.
 /// </summary>
-public sealed class MultiObjectSimulation
+public sealed class MultiObjectSimulation : IStandaloneMechanism
 {
     /// <summary>The metrics of <see cref="Run(ulong, int)"/>, in order (snake_case, SPEC 5).</summary>
     public static readonly IReadOnlyList<string> MetricNames =
@@ -82,27 +83,64 @@ public sealed class MultiObjectSimulation
     public static IReadOnlyList<MetricValue> Run(MultiObjectThresholdSpec spec, ulong seed, int replication) =>
         new MultiObjectSimulation(spec).Run(seed, replication);
 
+    public string Name => Spec.Label;
+
+    /// <summary>The pairs.</summary>
+    public int Units => Spec.Pairs;
+
+    /// <summary>Role 0 is the buyer, role 1 the seller.</summary>
+    public int Roles => 2;
+
+    /// <summary>One draw per object: 1 = good (eager to trade), 0 = bad.</summary>
+    public int DrawsPerUnit => Spec.Objects;
+
+    IReadOnlyList<string> IStandaloneMechanism.MetricNames => MetricNames;
+
+    public string RoleName(int role) => role == 0 ? "buyer" : "seller";
+
     /// <summary>One replication; a pure function of (spec, seed, replication) (SPEC 6).</summary>
-    public IReadOnlyList<MetricValue> Run(ulong seed, int replication)
+    public IReadOnlyList<MetricValue> Run(ulong seed, int replication) => IStandaloneMechanism.DrawAndClear(this, seed, replication);
+
+    /// <summary>
+    /// Pairs [firstPair, ...) of one side draw their N values: uniform i of the pair's stream
+    /// (seed, replication, P + ":buyer" or P + ":seller", pair) decides object i (SPEC 3, 6).
+    /// </summary>
+    public void Draw(ulong seed, int replication, int role, int firstUnit, Span<double> values)
     {
         var n = Spec.Objects;
+        var (purpose, probability) = role == 0
+            ? (buyerPurpose, Spec.Buyer.GoodProbability)
+            : (sellerPurpose, Spec.Seller.GoodProbability);
+        for (var unit = 0; unit < values.Length / n; unit++)
+        {
+            var stream = new RandomStream(StreamKey.ForPurpose(seed, replication, purpose, firstUnit + unit));
+            for (var i = 0; i < n; i++)
+            {
+                values[(unit * n) + i] = stream.NextBernoulli(probability) ? 1.0 : 0.0;
+            }
+        }
+    }
+
+    /// <summary>The clearinghouse: runs the mechanism for every pair in pair order, per-object lotteries from the pair's stream.</summary>
+    public IReadOnlyList<MetricValue> Clear(ulong seed, int replication, IReadOnlyList<double[]> draws)
+    {
+        ArgumentNullException.ThrowIfNull(draws);
+        var n = Spec.Objects;
+        var buyerDraws = draws[0];
+        var sellerDraws = draws[1];
         var buyerGood = new bool[n];
         var sellerGood = new bool[n];
         var trades = new double[n];
-        var buyerProbability = Spec.Buyer.GoodProbability;
-        var sellerProbability = Spec.Seller.GoodProbability;
         double gains = 0, firstBest = 0, buyerUtility = 0, sellerUtility = 0, revenue = 0;
         var violations = 0;
 
         for (var pair = 0; pair < Spec.Pairs; pair++)
         {
-            var buyerStream = new RandomStream(StreamKey.ForPurpose(seed, replication, buyerPurpose, pair));
-            var sellerStream = new RandomStream(StreamKey.ForPurpose(seed, replication, sellerPurpose, pair));
             var lottery = new RandomStream(StreamKey.ForPurpose(seed, replication, lotteryPurpose, pair));
             for (var i = 0; i < n; i++)
             {
-                buyerGood[i] = buyerStream.NextBernoulli(buyerProbability);
-                sellerGood[i] = sellerStream.NextBernoulli(sellerProbability);
+                buyerGood[i] = buyerDraws[(pair * n) + i] != 0;
+                sellerGood[i] = sellerDraws[(pair * n) + i] != 0;
             }
 
             var outcome = ThresholdClearing.Clear(Mechanism, Spec.Budget, buyerGood, sellerGood, ref lottery, trades);

@@ -7,9 +7,7 @@ namespace MarketSim.Core.RedistributiveAuctions;
 public static class AuctionTypeLaws
 {
     /// <summary>
-    /// The law of every player's type. Uniform laws are built here (the only family in the scenario
-    /// grammar whose support is a bounded interval away from 0 as 003 needs); the others go through
-    /// <see cref="DistributionFactory"/>. Throws <see cref="ArgumentException"/> naming
+    /// The law of every player's type, built by <see cref="DistributionFactory"/>. Throws <see cref="ArgumentException"/> naming
     /// <c>players[i].type</c> unless 0 &lt; a_i &lt; b_i &lt; infinity (003 Section 2.1).
     /// </summary>
     public static IReadOnlyList<AuctionPlayer> Create(RedistributiveAuctionSpec spec)
@@ -19,11 +17,16 @@ public static class AuctionTypeLaws
         for (var i = 0; i < players.Length; i++)
         {
             var field = $"players[{i}].type";
-            var law = spec.Players[i].Type switch
+            IValueDistribution law;
+            try
             {
-                UniformSpec uniform => new UniformTypeLaw(uniform.Lower, uniform.Upper),
-                var other => DistributionFactory.Create(other),
-            };
+                law = DistributionFactory.Create(spec.Players[i].Type);
+            }
+            catch (ArgumentException exception)
+            {
+                throw new ArgumentException(exception.Message, field, exception);
+            }
+
             players[i] = new AuctionPlayer(CheckSupport(law, field), spec.Players[i].Weight);
         }
 

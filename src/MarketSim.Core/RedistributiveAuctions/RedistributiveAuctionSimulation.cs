@@ -27,19 +27,50 @@ public static class RedistributiveAuctionSimulation
     public static IReadOnlyList<MetricValue> Run(RedistributiveAuctionSpec spec, ulong seed, int replication) =>
         Run(RedistributiveAuctionSolver.Optimize(spec), spec.Label, spec.Groups, seed, replication);
 
-    /// <summary>One replication of a solved auction.</summary>
+    /// <summary>One replication of a solved auction: every player of every group draws, then <see cref="Clear"/>.</summary>
     public static IReadOnlyList<MetricValue> Run(
         RedistributiveAuction auction, string label, int groups, ulong seed, int replication)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
-        var players = auction.Players;
-        var grids = auction.Grids;
-        var playerDomains = new uint[players];
-        for (var i = 0; i < players; i++)
+        var types = new double[auction.Players][];
+        for (var i = 0; i < types.Length; i++)
         {
-            playerDomains[i] = StreamKey.NamedDomain("auction:" + label + ":player" + i);
+            types[i] = new double[groups];
+            DrawTypes(auction, label, i, seed, replication, 0, types[i]);
         }
 
+        return Clear(auction, label, seed, replication, types);
+    }
+
+    /// <summary>
+    /// Player <paramref name="player"/>'s types in groups [firstGroup, firstGroup + types.Length):
+    /// t = F_i^{-1}(first uniform of stream (seed, replication, "auction:{label}:player{i}", group)) (SPEC 6).
+    /// </summary>
+    public static void DrawTypes(
+        RedistributiveAuction auction, string label, int player, ulong seed, int replication, int firstGroup, Span<double> types)
+    {
+        ArgumentNullException.ThrowIfNull(auction);
+        var domain = StreamKey.NamedDomain("auction:" + label + ":player" + player);
+        var law = auction.Grids[player].Law;
+        for (var group = 0; group < types.Length; group++)
+        {
+            types[group] = law.InverseCdf(RandomStream.FirstPair(new StreamKey(seed, replication, domain, firstGroup + group)).First);
+        }
+    }
+
+    /// <summary>
+    /// The clearinghouse on drawn types (<c>types[i][group]</c>): allocates and pays group by group in
+    /// group order, the lotteries from stream (seed, replication, "auction:{label}:lottery", group).
+    /// </summary>
+    public static IReadOnlyList<MetricValue> Clear(
+        RedistributiveAuction auction, string label, ulong seed, int replication, IReadOnlyList<double[]> drawnTypes)
+    {
+        ArgumentNullException.ThrowIfNull(auction);
+        ArgumentNullException.ThrowIfNull(drawnTypes);
+        var players = auction.Players;
+        var groups = drawnTypes[0].Length;
+        ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
+        var grids = auction.Grids;
         var lotteryDomain = StreamKey.NamedDomain("auction:" + label + ":lottery");
         var types = new double[players];
         var cells = new int[players];
@@ -56,8 +87,7 @@ public static class RedistributiveAuctionSimulation
         {
             for (var i = 0; i < players; i++)
             {
-                var uniform = RandomStream.FirstPair(new StreamKey(seed, replication, playerDomains[i], group)).First;
-                types[i] = grids[i].Law.InverseCdf(uniform);
+                types[i] = drawnTypes[i][group];
                 cells[i] = grids[i].CellOf(types[i]);
             }
 

@@ -7,52 +7,85 @@ using MarketSim.Core.Theory;
 namespace MarketSim.Core.Replications;
 
 /// <summary>
-/// Everything about a two-sided scenario that is fixed across replications: the sides' laws, the
-/// continuum economy, the mechanisms, the population sizes. Built once per run.
+/// Everything about a scenario that is fixed across replications, built (and solved) once per run:
+/// the two-sided market (the sides' laws, the continuum economy, the two-sided mechanisms, the
+/// population sizes) when a two-sided mechanism is listed, and the mechanisms with their own
+/// populations (SPEC 3 pairs, SPEC 4 groups).
 /// </summary>
 public sealed class MarketModel
 {
     /// <summary>Label of the CE that every replication clears as the reference for efficiency and paired differences.</summary>
     public const string ReferenceLabel = "reference-competitive-equilibrium";
 
+    private readonly ISideLaw? buyerLaw;
+    private readonly ISideLaw? sellerLaw;
+    private readonly ContinuumMarket? continuum;
+    private readonly ITwoSidedMechanism? reference;
+
     public MarketModel(Scenario scenario)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
         Scenario = scenario;
+        Standalone = scenario.Mechanisms
+            .Where(StandaloneMechanismFactory.IsStandalone)
+            .Select(StandaloneMechanismFactory.Create)
+            .ToArray();
+        if (!scenario.Mechanisms.Any(MechanismFactory.IsTwoSided))
+        {
+            // SPEC 3/4 scenarios need no market: no agents are drawn and no reference CE is cleared.
+            Mechanisms = [];
+            return;
+        }
+
         var market = scenario.Market ?? throw new ArgumentException("a two-sided scenario needs 'market'", nameof(scenario));
         var buyers = scenario.Buyers ?? throw new ArgumentException("a two-sided scenario needs 'buyers'", nameof(scenario));
         var sellers = scenario.Sellers ?? throw new ArgumentException("a two-sided scenario needs 'sellers'", nameof(scenario));
+        HasTwoSidedMarket = true;
         SellerCount = market.Sellers;
         BuyerCount = MarketInstance.BuyerCount(market.Sellers, market.BuyersPerSeller);
-        BuyerLaw = SideLawFactory.Create(buyers);
-        SellerLaw = SideLawFactory.Create(sellers);
-        Continuum = new ContinuumMarket(RateLawFactory.Create(buyers), RateLawFactory.Create(sellers), market.BuyersPerSeller);
+        buyerLaw = SideLawFactory.Create(buyers);
+        sellerLaw = SideLawFactory.Create(sellers);
+        continuum = new ContinuumMarket(RateLawFactory.Create(buyers), RateLawFactory.Create(sellers), market.BuyersPerSeller);
         Mechanisms = scenario.Mechanisms
             .Where(MechanismFactory.IsTwoSided)
-            .Select(spec => MechanismFactory.Create(spec, Continuum))
+            .Select(spec => MechanismFactory.Create(spec, continuum))
             .ToArray();
-        Reference = MechanismFactory.Create(new CompetitiveEquilibriumSpec(ReferenceLabel), Continuum);
+        reference = MechanismFactory.Create(new CompetitiveEquilibriumSpec(ReferenceLabel), continuum);
     }
 
     public Scenario Scenario { get; }
     public ulong Seed => Scenario.Seed;
+
+    /// <summary>True when the scenario lists a two-sided mechanism; otherwise the market has no agents.</summary>
+    public bool HasTwoSidedMarket { get; }
+
     public int SellerCount { get; }
     public int BuyerCount { get; }
-    public ISideLaw BuyerLaw { get; }
-    public ISideLaw SellerLaw { get; }
-    public ContinuumMarket Continuum { get; }
+    public ISideLaw BuyerLaw => buyerLaw ?? throw NoMarket();
+    public ISideLaw SellerLaw => sellerLaw ?? throw NoMarket();
+    public ContinuumMarket Continuum => continuum ?? throw NoMarket();
 
-    /// <summary>The scenario's two-sided mechanisms, in scenario order.</summary>
+    /// <summary>The scenario's two-sided mechanisms, in scenario order (empty without a two-sided market).</summary>
     public IReadOnlyList<ITwoSidedMechanism> Mechanisms { get; }
 
+    /// <summary>The scenario's mechanisms with their own populations, in scenario order, solved once.</summary>
+    public IReadOnlyList<IStandaloneMechanism> Standalone { get; }
+
     /// <summary>The midpoint-rule CE cleared on every replication's draws as the reference (SPEC 5).</summary>
-    public ITwoSidedMechanism Reference { get; }
+    public ITwoSidedMechanism Reference => reference ?? throw NoMarket();
 
     /// <summary>
-    /// The continuum values of a mechanism's metrics (the summary's `theory` column), with the paired
-    /// difference to the continuum CE (SPEC 5: welfare minus that of CE) added where welfare is known.
+    /// The continuum values of a mechanism's metrics (the summary's `theory` column): for a two-sided
+    /// mechanism with the paired difference to the continuum CE (SPEC 5: welfare minus that of CE)
+    /// added where welfare is known; for the others their exact expectations.
     /// </summary>
     public IReadOnlyDictionary<string, double> ContinuumValuesOf(string mechanism)
     {
+        if (Standalone.FirstOrDefault(candidate => candidate.Name == mechanism) is { } standalone)
+        {
+            return standalone.ContinuumValues;
+        }
+
         var values = new Dictionary<string, double>(Mechanisms.First(candidate => candidate.Name == mechanism).ContinuumValues(Continuum));
         if (values.TryGetValue("welfare", out var welfare) && !values.ContainsKey("welfare_minus_ce"))
         {
@@ -65,4 +98,7 @@ public sealed class MarketModel
     public ISideLaw LawOf(Side side) => side == Side.Buyers ? BuyerLaw : SellerLaw;
 
     public int CountOf(Side side) => side == Side.Buyers ? BuyerCount : SellerCount;
+
+    private InvalidOperationException NoMarket() =>
+        new($"scenario '{Scenario.Name}' lists no two-sided mechanism, so it has no two-sided market");
 }

@@ -9,6 +9,8 @@ namespace MarketSim.Core.Replications;
 /// One replication as pure functions: draw the market, clear every mechanism on the same reports,
 /// measure. The actor pipeline calls the same three steps (traders draw, clearinghouse clears,
 /// metrics actor measures); the bare loop calls <see cref="Run"/>. Both give identical results.
+/// Mechanisms with their own populations run beside the market (<see cref="IStandaloneMechanism"/>);
+/// <see cref="Combine"/> puts every mechanism's metrics back in scenario order.
 /// </summary>
 public static class ReplicationRunner
 {
@@ -31,6 +33,11 @@ public static class ReplicationRunner
     /// <summary>Clears the reference CE and every mechanism on the workspace's market.</summary>
     public static void ClearAll(MarketModel model, int replication, ReplicationWorkspace workspace)
     {
+        if (!model.HasTwoSidedMarket)
+        {
+            return;
+        }
+
         Clear(model, replication, model.Reference, workspace.Market, workspace.ReferenceOutcome);
         for (var i = 0; i < model.Mechanisms.Count; i++)
         {
@@ -50,6 +57,11 @@ public static class ReplicationRunner
     /// <summary>The metrics of every mechanism, measured against the reference CE on the same draws.</summary>
     public static ReplicationResult Measure(MarketModel model, int replication, ReplicationWorkspace workspace)
     {
+        if (!model.HasTwoSidedMarket)
+        {
+            return new ReplicationResult(replication, []);
+        }
+
         var market = workspace.Market;
         var reference = new ReferenceOutcome(
             OutcomeMetrics.TotalWelfare(market, workspace.ReferenceOutcome),
@@ -68,8 +80,35 @@ public static class ReplicationRunner
     /// <summary>The bare in-process loop for one replication (no actors).</summary>
     public static ReplicationResult Run(MarketModel model, int replication, ReplicationWorkspace workspace)
     {
-        DrawMarket(model, replication, workspace.Market);
-        ClearAll(model, replication, workspace);
-        return Measure(model, replication, workspace);
+        var twoSided = new ReplicationResult(replication, []);
+        if (model.HasTwoSidedMarket)
+        {
+            DrawMarket(model, replication, workspace.Market);
+            ClearAll(model, replication, workspace);
+            twoSided = Measure(model, replication, workspace);
+        }
+
+        var standalone = model.Standalone
+            .Select(mechanism => new MechanismMetrics(mechanism.Name, mechanism.Run(model.Seed, replication)))
+            .ToArray();
+        return Combine(model, twoSided, standalone);
+    }
+
+    /// <summary>
+    /// The two-sided metrics (<see cref="Measure"/>) and those of the mechanisms with their own
+    /// populations, in scenario order: the output lists mechanisms as the scenario does.
+    /// </summary>
+    public static ReplicationResult Combine(MarketModel model, ReplicationResult twoSided, IReadOnlyList<MechanismMetrics> standalone)
+    {
+        ArgumentNullException.ThrowIfNull(twoSided);
+        ArgumentNullException.ThrowIfNull(standalone);
+        if (standalone.Count == 0)
+        {
+            return twoSided;
+        }
+
+        var byName = twoSided.Mechanisms.Concat(standalone).ToDictionary(metrics => metrics.Mechanism, StringComparer.Ordinal);
+        var ordered = model.Scenario.Mechanisms.Select(spec => byName[spec.Label]).ToArray();
+        return new ReplicationResult(twoSided.Replication, ordered);
     }
 }

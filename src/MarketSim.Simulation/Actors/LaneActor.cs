@@ -28,6 +28,7 @@ internal sealed class LaneActor : ReceiveActor
 {
     private readonly MarketModel model;
     private readonly IReadOnlyList<CohortBlock> blocks;
+    private readonly IReadOnlyList<IReadOnlyList<UnitBlock>> populationBlocks;
     private readonly ReplicationSteps steps;
 
     private IActorRef clearinghouse = ActorRefs.Nobody;
@@ -35,17 +36,24 @@ internal sealed class LaneActor : ReceiveActor
     private IActorRef requester = ActorRefs.Nobody;
     private Exception? idleFailure;
 
-    public LaneActor(MarketModel model, IReadOnlyList<CohortBlock> blocks, ReplicationSteps steps)
+    public LaneActor(
+        MarketModel model, IReadOnlyList<CohortBlock> blocks, IReadOnlyList<IReadOnlyList<UnitBlock>> populationBlocks, ReplicationSteps steps)
     {
         this.model = model;
         this.blocks = blocks;
+        this.populationBlocks = populationBlocks;
         this.steps = steps;
         Receive<RunReplication>(Run);
         Receive<ReplicationResult>(Complete);
     }
 
+    /// <summary>A lane whose populations (pairs, groups) use the automatic cohort size for one worker.</summary>
     public static Props PropsFor(MarketModel model, IReadOnlyList<CohortBlock> blocks, ReplicationSteps steps) =>
-        Props.Create(() => new LaneActor(model, blocks, steps));
+        PropsFor(model, blocks, PopulationPlan.For(model, cohortSize: null, workers: 1), steps);
+
+    public static Props PropsFor(
+        MarketModel model, IReadOnlyList<CohortBlock> blocks, IReadOnlyList<IReadOnlyList<UnitBlock>> populationBlocks, ReplicationSteps steps) =>
+        Props.Create(() => new LaneActor(model, blocks, populationBlocks, steps));
 
     protected override void PreStart()
     {
@@ -54,8 +62,9 @@ internal sealed class LaneActor : ReceiveActor
             .Select(block => Context.ActorOf(TraderCohortActor.PropsFor(model, block), TraderCohortActor.NameFor(block)))
             .ToArray();
         var metrics = Context.ActorOf(MetricsActor.PropsFor(model, steps), "metrics");
-        clearinghouse = Context.ActorOf(
+        var twoSided = Context.ActorOf(
             ClearinghouseActor.PropsFor(model, workspace, cohorts, metrics, steps), "clearinghouse");
+        clearinghouse = PopulationWiring.EntryFor(Context, model, populationBlocks, twoSided);
     }
 
     protected override SupervisorStrategy SupervisorStrategy() =>

@@ -19,6 +19,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
     private readonly int replications;
     private readonly int workers;
     private readonly IReadOnlyList<CohortBlock> blocks;
+    private readonly IReadOnlyList<IReadOnlyList<UnitBlock>> populationBlocks;
     private readonly ReplicationSteps steps;
     private readonly Action<ReplicationResult>? onCompleted;
     private readonly TaskCompletionSource<IReadOnlyList<ReplicationResult>> completion;
@@ -36,6 +37,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
         replications = options.Replications;
         workers = options.Workers;
         blocks = CohortPlan.For(model.BuyerCount, model.SellerCount, options.CohortSize, options.Workers);
+        populationBlocks = PopulationPlan.For(model, options.CohortSize, options.Workers);
         this.steps = steps;
         this.onCompleted = onCompleted;
         this.completion = completion;
@@ -60,7 +62,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
 
         for (var index = 0; index < Math.Min(workers, replications); index++)
         {
-            var lane = Context.ActorOf(LaneActor.PropsFor(model, blocks, steps), $"lane-{index}");
+            var lane = Context.ActorOf(LaneActor.PropsFor(model, blocks, populationBlocks, steps), $"lane-{index}");
             Context.Watch(lane);
             AssignNext(lane);
         }

@@ -37,6 +37,14 @@ public sealed class InvalidScenarioTests
         { $"name: bad\n{ValidSides}\nmechanisms:\n  - menu: {{ buyers: [{{ price: 0.5 }}, {{ price: 0.4 }}, {{ price: 0.3 }}, {{ price: 0.2 }}], sellers: [{{ price: 0.2 }}] }}", "mechanisms[0].menu.buyers", "1 to 3 options" },
         { $"name: bad\nseed: banana\n{ValidSides}\nmechanisms: [competitive-equilibrium]", "seed", "non-negative whole number" },
         { $"name: bad/../../etc\n{ValidSides}\nmechanisms: [competitive-equilibrium]", "name", "output folder" },
+        // Issues 6 and 7: the mechanisms with their own populations (no market needed).
+        { "name: bad\nmechanisms:\n  - multi-object-threshold: { objects: 3, buyer: { high: 10, low: 1, goodProbability: 0.5 }, seller: { high: 11, low: 0, goodProbability: 0.5 } }", "mechanisms[0].multi-object-threshold.buyer.high", "must exceed seller.high" },
+        { "name: bad\nmechanisms:\n  - multi-object-threshold: { objects: 3, buyer: { high: 12, low: 1, goodProbability: 1.5 }, seller: { high: 11, low: 0, goodProbability: 0.5 } }", "mechanisms[0].multi-object-threshold.buyer.goodProbability", "(0, 1)" },
+        { "name: bad\nmechanisms:\n  - multi-object-threshold: { objects: 0, buyer: { high: 12, low: 1, goodProbability: 0.5 }, seller: { high: 11, low: 0, goodProbability: 0.5 } }", "mechanisms[0].multi-object-threshold.objects", "at least 1" },
+        { "name: bad\nmechanisms:\n  - redistributive-auction: { badCost: 1, players: [ { type: { uniform: [0, 5] } }, { type: { uniform: [1, 5] } } ] }", "mechanisms[0].redistributive-auction.players[0].type", "0 < a < b < infinity" },
+        { "name: bad\nmechanisms:\n  - redistributive-auction: { badCost: 1, players: [ { type: { uniform: [1, 5] } }, { type: { pareto: { scale: 1, shape: 3 } } } ] }", "mechanisms[0].redistributive-auction.players[1].type", "0 < a < b < infinity" },
+        { "name: bad\nmechanisms:\n  - redistributive-auction: { badCost: 1, players: [ { type: { uniform: [1, 5] }, weight: -2 }, { type: { uniform: [1, 5] } } ] }", "mechanisms[0].redistributive-auction.players[0].weight", "positive" },
+        { "name: bad\nmechanisms:\n  - redistributive-auction: { badCost: 1, players: [ { type: { uniform: [1, 5] } }, { type: { uniform: [1, 5] } } ] }\n  - competitive-equilibrium", "market", "required field is missing" },
     };
 
     [Theory]

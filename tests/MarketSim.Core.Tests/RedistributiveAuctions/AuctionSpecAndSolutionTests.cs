@@ -28,7 +28,7 @@ public class AuctionSpecAndSolutionTests
         Assert.Equal(
             "players[1].type",
             Assert.Throws<ArgumentException>(() => RedistributiveAuctionSolver.Optimize(
-                [AuctionTestCases.Uniform(1, 2), new AuctionPlayer(new UniformTypeLaw(1, double.PositiveInfinity), 1)],
+                [AuctionTestCases.Uniform(1, 2), new AuctionPlayer(new ParetoDistribution(1, 3), 1)],
                 WelfareWeights.Utils, 1)).ParamName);
     }
 

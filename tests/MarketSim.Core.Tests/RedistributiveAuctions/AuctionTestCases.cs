@@ -1,3 +1,4 @@
+using MarketSim.Core.Distributions;
 using MarketSim.Core.RedistributiveAuctions;
 using MarketSim.Core.Scenarios;
 
@@ -7,7 +8,7 @@ namespace MarketSim.Core.Tests.RedistributiveAuctions;
 internal static class AuctionTestCases
 {
     public static AuctionPlayer Uniform(double lower, double upper, double weight = 1) =>
-        new(new UniformTypeLaw(lower, upper), weight);
+        new(new UniformDistribution(lower, upper), weight);
 
     public static AuctionPlayer[] Symmetric(int players, double lower, double upper) =>
         Enumerable.Range(0, players).Select(_ => Uniform(lower, upper)).ToArray();

@@ -1,0 +1,20 @@
+using MarketSim.Core.MultiObject;
+using MarketSim.Core.RedistributiveAuctions;
+using MarketSim.Core.Scenarios;
+
+namespace MarketSim.Core.Mechanisms;
+
+/// <summary>Builds the mechanisms that bring their own population (SPEC 3, SPEC 4), solving each once.</summary>
+public static class StandaloneMechanismFactory
+{
+    /// <summary>True for <c>multi-object-threshold</c> and <c>redistributive-auction</c>.</summary>
+    public static bool IsStandalone(MechanismSpec spec) =>
+        spec is MultiObjectThresholdSpec or RedistributiveAuctionSpec;
+
+    public static IStandaloneMechanism Create(MechanismSpec spec) => spec switch
+    {
+        MultiObjectThresholdSpec multiObject => new MultiObjectSimulation(multiObject),
+        RedistributiveAuctionSpec auction => RedistributiveAuctionMechanism.Create(auction),
+        _ => throw new NotSupportedException($"mechanism '{spec.Label}' ({spec.GetType().Name}) has no population of its own"),
+    };
+}

@@ -1,0 +1,109 @@
+using Akka.Actor;
+using MarketSim.Core.Mechanisms;
+using MarketSim.Core.Replications;
+using MarketSim.Simulation.Messages;
+
+namespace MarketSim.Simulation.Actors;
+
+/// <summary>
+/// The clearinghouse of one mechanism with its own population (SPEC 3 pairs, SPEC 4 groups): asks
+/// every population cohort of its lane to draw, copies each batched report to its units' place (so
+/// arrival order is irrelevant, SPEC 6), and once every role of every unit has reported runs the
+/// mechanism for every unit (<see cref="IStandaloneMechanism.Clear"/>: allocation, transfers,
+/// lotteries from the mechanism's own streams). Replies a <see cref="PopulationResult"/> to the
+/// requester. Identical to <see cref="IStandaloneMechanism.Run"/> bit for bit.
+/// </summary>
+internal sealed class PopulationClearinghouseActor : ReceiveActor
+{
+    private readonly IStandaloneMechanism mechanism;
+    private readonly ulong seed;
+    private readonly IReadOnlyList<IActorRef> cohorts;
+    private readonly Dictionary<IActorRef, int> cohortIndex;
+    private readonly bool[] reported;
+    private readonly double[][] draws;
+    private readonly long[] unitsPlaced;
+
+    private int? replication;
+    private IActorRef requester = ActorRefs.Nobody;
+    private int reportCount;
+
+    public PopulationClearinghouseActor(IStandaloneMechanism mechanism, ulong seed, IReadOnlyList<IActorRef> cohorts)
+    {
+        this.mechanism = mechanism;
+        this.seed = seed;
+        this.cohorts = cohorts;
+        cohortIndex = cohorts.Select((cohort, index) => (cohort, index)).ToDictionary(pair => pair.cohort, pair => pair.index);
+        reported = new bool[cohorts.Count];
+        draws = new double[mechanism.Roles][];
+        for (var role = 0; role < draws.Length; role++)
+        {
+            draws[role] = new double[mechanism.Units * mechanism.DrawsPerUnit];
+        }
+
+        unitsPlaced = new long[mechanism.Roles];
+        Receive<RunReplication>(Start);
+        Receive<PopulationReport>(Place);
+    }
+
+    public static Props PropsFor(IStandaloneMechanism mechanism, ulong seed, IReadOnlyList<IActorRef> cohorts) =>
+        Props.Create(() => new PopulationClearinghouseActor(mechanism, seed, cohorts));
+
+    private void Start(RunReplication message)
+    {
+        if (replication is { } running)
+        {
+            throw new InvalidOperationException($"replication {message.Replication} requested while {running} is clearing");
+        }
+
+        replication = message.Replication;
+        requester = Sender;
+        Array.Clear(reported);
+        Array.Clear(unitsPlaced);
+        reportCount = 0;
+        foreach (var cohort in cohorts)
+        {
+            cohort.Tell(new DrawUnits(message.Replication));
+        }
+
+        CompleteIfAllReported();
+    }
+
+    private void Place(PopulationReport report)
+    {
+        if (report.Replication != replication)
+        {
+            throw new InvalidOperationException($"report for replication {report.Replication} while clearing {replication}");
+        }
+
+        if (!cohortIndex.TryGetValue(Sender, out var index) || reported[index])
+        {
+            throw new InvalidOperationException($"unexpected or repeated report from {Sender.Path} in replication {report.Replication}");
+        }
+
+        reported[index] = true;
+        reportCount++;
+        var width = mechanism.DrawsPerUnit;
+        report.Draws.Span.CopyTo(draws[report.Role].AsSpan(report.Offset * width, report.Count * width));
+        unitsPlaced[report.Role] += report.Count;
+        CompleteIfAllReported();
+    }
+
+    private void CompleteIfAllReported()
+    {
+        if (reportCount < cohorts.Count || replication is not { } current)
+        {
+            return;
+        }
+
+        // Every cohort reported once; the cohorts must also tile every role's units exactly.
+        if (unitsPlaced.Any(placed => placed != mechanism.Units))
+        {
+            throw new InvalidOperationException(
+                $"cohorts placed [{string.Join(", ", unitsPlaced)}] units per role; '{mechanism.Name}' has {mechanism.Units}");
+        }
+
+        var metrics = mechanism.Clear(seed, current, draws);
+        replication = null;
+        requester.Tell(new PopulationResult(current, new MechanismMetrics(mechanism.Name, metrics)));
+    }
+}
