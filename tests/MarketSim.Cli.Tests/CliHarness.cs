@@ -23,11 +23,15 @@ internal sealed class CliHarness : IDisposable
         return path;
     }
 
-    public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        RunAsync(CancellationToken.None, args);
+
+    /// <summary>As <see cref="RunAsync(string[])"/>; cancelling the token is what Ctrl-C does to the real tool.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         var console = new TestConsole().Width(200);
         var error = new StringWriter();
-        var exitCode = await MarketSimCli.RunAsync(args, console, error);
+        var exitCode = await MarketSimCli.RunAsync(args, console, error, cancellationToken);
         return (exitCode, console.Output, error.ToString());
     }
 

@@ -20,7 +20,7 @@ public sealed class FailingReplicationStopsTheRunTests() : TestKit("akka.logleve
     private static readonly TimeSpan NoHang = TimeSpan.FromSeconds(15);
     private readonly MarketModel model = TestMarkets.Uniform(sellers: 50);
 
-    private static ReplicationSteps MechanismThrowsIn(int failing) => ReplicationSteps.Default with
+    internal static ReplicationSteps MechanismThrowsIn(int failing) => ReplicationSteps.Default with
     {
         ClearAll = (model, replication, workspace) =>
         {

@@ -8,7 +8,14 @@ namespace MarketSim.Cli.Commands;
 /// <summary>The <c>marketsim</c> command line (ARCHITECTURE.md, "Interfaces"): verbs, options, exit codes.</summary>
 public static class MarketSimCli
 {
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, TextWriter? error = null)
+    /// <summary>
+    /// Ctrl-C (SIGINT) and SIGTERM cancel the token a verb gets; the verb then has this long to stop
+    /// cleanly (run: stop the actors, close its journal, say how to resume) before the process ends.
+    /// </summary>
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(15);
+
+    public static async Task<int> RunAsync(
+        string[] args, IAnsiConsole? console = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         console ??= AnsiConsole.Console;
         error ??= Console.Error;
@@ -26,7 +33,7 @@ public static class MarketSimCli
             return ExitCodes.InvalidInput;
         }
 
-        return await parsed.InvokeAsync();
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TerminationGrace }, cancellationToken);
     }
 
     private static Command BuildRun(IAnsiConsole console, TextWriter error)
@@ -37,9 +44,10 @@ public static class MarketSimCli
         var output = new Option<string?>("--out") { Description = "Output folder (default output/<scenario name>/)." };
         var workers = new Option<int?>("--workers") { Description = "Replications run in parallel (default: number of cores)." };
         var cohortSize = new Option<int?>("--cohort-size") { Description = "Agents per trader actor (default: automatic). Never changes results." };
-        var command = new Command("run", "Monte Carlo simulation: writes replications.csv, summary.csv and manifest.json.")
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its journal in the output folder (same scenario, seed and replications)." };
+        var command = new Command("run", "Monte Carlo simulation: writes replications.csv, summary.csv, report.html and manifest.json.")
         {
-            scenario, replications, seed, output, workers, cohortSize,
+            scenario, replications, seed, output, workers, cohortSize, resume,
         };
         command.SetAction((parsed, cancellationToken) => Guard(error, () => RunCommand.ExecuteAsync(
             new RunOptions(
@@ -48,8 +56,10 @@ public static class MarketSimCli
                 parsed.GetValue(seed),
                 parsed.GetValue(output),
                 parsed.GetValue(workers),
-                parsed.GetValue(cohortSize)),
+                parsed.GetValue(cohortSize),
+                parsed.GetValue(resume)),
             console,
+            error,
             cancellationToken)));
         return command;
     }

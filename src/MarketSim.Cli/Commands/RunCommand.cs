@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using MarketSim.Cli.Output;
+using MarketSim.Cli.Report;
+using MarketSim.Cli.Resume;
 using MarketSim.Cli.Scenarios;
 using MarketSim.Core.Replications;
 using MarketSim.Simulation.Running;
@@ -9,14 +11,25 @@ namespace MarketSim.Cli.Commands;
 
 /// <summary>
 /// <c>run</c>: Monte Carlo simulation of a scenario through the actor pipeline, then
-/// <c>replications.csv</c>, <c>summary.csv</c> and <c>manifest.json</c> in the output folder.
+/// <c>replications.csv</c>, <c>summary.csv</c>, <c>report.html</c> and <c>manifest.json</c> in the
+/// output folder. Finished replications go to a journal as they complete, so an interrupted run
+/// continues with <c>--resume</c> (docs/running.md).
 /// </summary>
 public static class RunCommand
 {
     /// <summary>Runs shorter than this show no progress bar.</summary>
     private static readonly TimeSpan ProgressDelay = TimeSpan.FromSeconds(1);
 
-    public static async Task<int> ExecuteAsync(RunOptions options, IAnsiConsole console, CancellationToken cancellationToken)
+    public static Task<int> ExecuteAsync(RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken) =>
+        ExecuteAsync(options, console, error, SimulationRunner.RunAsync, cancellationToken);
+
+    /// <summary>As the public overload, with the simulation as a seam (tests make a replication fail through it).</summary>
+    internal static async Task<int> ExecuteAsync(
+        RunOptions options,
+        IAnsiConsole console,
+        TextWriter error,
+        Func<MarketModel, SimulationOptions, Action<ReplicationResult>?, CancellationToken, Task<IReadOnlyList<ReplicationResult>>> simulate,
+        CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -38,25 +51,59 @@ public static class RunCommand
 
         var folder = options.OutputFolder ?? Path.Combine("output", scenario.Name);
         var model = new MarketModel(scenario);
+        var header = JournalHeader.For(loaded.Sha256, scenario.Seed, scenario.Replications, Manifest.ToolVersion);
+        var journalPath = ReplicationJournal.PathIn(folder);
+        var (journal, earlier) = OpenJournal(options.Resume, journalPath, header, error);
         timings["load"] = clock.Elapsed.TotalSeconds;
 
         var simulationStart = clock.Elapsed;
-        var results = await SimulateWithProgressAsync(
-            model, new SimulationOptions(scenario.Replications, workers, options.CohortSize), console, cancellationToken);
+        var done = earlier.Select(result => result.Replication).ToHashSet();
+        var missing = Enumerable.Range(0, scenario.Replications).Where(replication => !done.Contains(replication)).ToArray();
+        var simulation = new SimulationOptions(scenario.Replications, workers, options.CohortSize) { ReplicationsToRun = missing };
+        IReadOnlyList<ReplicationResult> fresh;
+        using (journal)
+        {
+            try
+            {
+                fresh = await SimulateWithProgressAsync(model, simulation, journal, earlier.Count, simulate, console, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                journal.Dispose();
+                await error.WriteLineAsync(
+                    $"interrupted: {earlier.Count + journal.Appended} of {scenario.Replications} replications are kept in {journalPath}; nothing else was written.");
+                await error.WriteLineAsync($"resume with:\n  {options.ResumeCommandLine()}");
+                return ExitCodes.Interrupted;
+            }
+            catch (ReplicationFailedException failure)
+            {
+                journal.Dispose();
+                await error.WriteLineAsync(
+                    $"error: replication {failure.Replication} failed: {failure.InnerException?.Message ?? failure.Message}");
+                await error.WriteLineAsync(
+                    $"the {earlier.Count + journal.Appended} replications finished before it are kept in {journalPath}; once the cause is fixed, continue with:\n  {options.ResumeCommandLine()}");
+                return ExitCodes.Failure;
+            }
+        }
+
         timings["simulate"] = (clock.Elapsed - simulationStart).TotalSeconds;
 
         var writeStart = clock.Elapsed;
+        var results = earlier.Concat(fresh).OrderBy(result => result.Replication).ToArray();
         var summary = RunSummary.Build(results, model.ContinuumValuesOf);
         Directory.CreateDirectory(folder);
         CsvFiles.WriteReplications(Path.Combine(folder, CsvFiles.Replications), results);
         CsvFiles.WriteSummary(Path.Combine(folder, CsvFiles.Summary), summary);
+        HtmlReport.Write(Path.Combine(folder, HtmlReport.FileName), loaded, scenario, summary);
         timings["write"] = (clock.Elapsed - writeStart).TotalSeconds;
         timings["wall"] = clock.Elapsed.TotalSeconds;
         Manifest.Create("run", loaded, scenario.Seed, scenario.Replications, workers, startedAt, timings, folder,
-            [CsvFiles.Replications, CsvFiles.Summary]).Write(folder);
+            [CsvFiles.Replications, CsvFiles.Summary, HtmlReport.FileName]).Write(folder);
+        ReplicationJournal.Remove(folder); // only now: every output is complete
 
         SummaryTable.Show(console, scenario.Name, summary);
-        console.MarkupLineInterpolated($"Wrote [bold]{folder}[/]: {CsvFiles.Replications}, {CsvFiles.Summary}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
+        console.MarkupLineInterpolated(
+            $"Wrote [bold]{folder}[/]: {CsvFiles.Replications}, {CsvFiles.Summary}, {HtmlReport.FileName}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Success;
     }
 
@@ -68,23 +115,89 @@ public static class RunCommand
         }
     }
 
-    /// <summary>Runs the simulation; if it lasts longer than a second and the console is interactive, shows a progress bar.</summary>
-    private static async Task<IReadOnlyList<ReplicationResult>> SimulateWithProgressAsync(
-        MarketModel model, SimulationOptions options, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <summary>
+    /// With <paramref name="resume"/>: continues the journal (refusing one of another run: exit 2) and
+    /// returns its results. Without: starts a new journal, replacing (and saying so) an old one.
+    /// </summary>
+    private static (ReplicationJournal Journal, IReadOnlyList<ReplicationResult> Earlier) OpenJournal(
+        bool resume, string path, JournalHeader header, TextWriter error)
     {
-        var completed = 0;
-        var simulation = SimulationRunner.RunAsync(model, options, _ => Interlocked.Increment(ref completed), cancellationToken);
+        if (!File.Exists(path))
+        {
+            if (resume)
+            {
+                error.WriteLine($"nothing to resume: no journal at {path}; starting the run from the beginning.");
+            }
+
+            return (ReplicationJournal.Create(path, header), []);
+        }
+
+        var contents = ReplicationJournal.Read(path);
+        if (!resume)
+        {
+            var count = contents?.Results.Count ?? 0;
+            error.WriteLine(
+                $"an interrupted run's journal is at {path} ({count} replications done); starting over. Add --resume to continue it instead.");
+            return (ReplicationJournal.Create(path, header), []);
+        }
+
+        if (contents is null)
+        {
+            throw new InvalidInputException(path, "(journal header)", "not a MarketSim journal; delete it or run without --resume");
+        }
+
+        if (contents.Header.MismatchWith(header) is { } mismatch)
+        {
+            throw new InvalidInputException(
+                path, "(journal header)", $"the journal belongs to a different run ({mismatch}); run without --resume to start over");
+        }
+
+        if (contents.DiscardedBytes > 0)
+        {
+            error.WriteLine($"dropped {contents.DiscardedBytes} bytes of a torn record at the end of {path}; that replication runs again.");
+        }
+
+        error.WriteLine($"resuming: {contents.Results.Count} of {header.Replications} replications already done.");
+        return (ReplicationJournal.Continue(path, contents), contents.Results);
+    }
+
+    /// <summary>
+    /// Runs the missing replications, journaling each as it completes; if it lasts longer than a second
+    /// and the console is interactive, shows replications done, rate and ETA (nothing otherwise).
+    /// </summary>
+    private static async Task<IReadOnlyList<ReplicationResult>> SimulateWithProgressAsync(
+        MarketModel model,
+        SimulationOptions options,
+        ReplicationJournal journal,
+        int alreadyDone,
+        Func<MarketModel, SimulationOptions, Action<ReplicationResult>?, CancellationToken, Task<IReadOnlyList<ReplicationResult>>> simulate,
+        IAnsiConsole console,
+        CancellationToken cancellationToken)
+    {
+        var completed = alreadyDone;
+        var simulation = simulate(
+            model,
+            options,
+            result =>
+            {
+                journal.Append(result);
+                Interlocked.Increment(ref completed);
+            },
+            cancellationToken);
         var finishedQuickly = await Task.WhenAny(simulation, Task.Delay(ProgressDelay, CancellationToken.None)) == simulation;
         if (finishedQuickly || !console.Profile.Capabilities.Interactive)
         {
             return await simulation;
         }
 
+        // The rate counts from here: replications done before the bar appears are not in its elapsed time.
+        var progressStart = Volatile.Read(ref completed);
         await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ReplicationProgressColumn(progressStart), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask($"replications of {model.Scenario.Name}", maxValue: options.Replications);
+                var task = context.AddTask($"replications of {Markup.Escape(model.Scenario.Name)}", maxValue: options.Replications);
+                task.Value = progressStart;
                 while (!simulation.IsCompleted)
                 {
                     task.Value = Volatile.Read(ref completed);

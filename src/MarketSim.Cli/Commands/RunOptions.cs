@@ -1,10 +1,45 @@
+using System.Globalization;
+
 namespace MarketSim.Cli.Commands;
 
-/// <summary>The options of <c>run</c> (ARCHITECTURE.md); null = take the scenario's value or the default.</summary>
+/// <summary>
+/// The options of <c>run</c> (ARCHITECTURE.md); null = take the scenario's value or the default.
+/// <c>Resume</c> continues an interrupted run from its journal (docs/running.md).
+/// </summary>
 public sealed record RunOptions(
     string ScenarioFile,
     int? Replications = null,
     ulong? Seed = null,
     string? OutputFolder = null,
     int? Workers = null,
-    int? CohortSize = null);
+    int? CohortSize = null,
+    bool Resume = false)
+{
+    /// <summary>The command line of these options, as the user gave them, with <c>--resume</c>: what to type to continue.</summary>
+    public string ResumeCommandLine()
+    {
+        var words = new List<string> { "marketsim", "run", ScenarioFile };
+        void Add(string option, object? value)
+        {
+            if (value is not null)
+            {
+                words.Add(option);
+                words.Add(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+            }
+        }
+
+        Add("--replications", Replications);
+        Add("--seed", Seed);
+        Add("--out", OutputFolder);
+        Add("--workers", Workers);
+        Add("--cohort-size", CohortSize);
+        words.Add("--resume");
+        return string.Join(' ', words.Select(Quote));
+    }
+
+    /// <summary>POSIX shell quoting, only where needed.</summary>
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(character => char.IsAsciiLetterOrDigit(character) || "-_./:=+,@%".Contains(character))
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

@@ -32,6 +32,16 @@ public static class OutcomeMetrics
         "poorest_fifth_welfare_share", "welfare_minus_ce",
     ];
 
+    /// <summary>Number of value-for-money deciles in <see cref="DecileNames"/>.</summary>
+    public const int Deciles = 10;
+
+    /// <summary>
+    /// The names <see cref="Compute"/> writes after the ledger: <c>money_metric_utility_decile_1</c> (the
+    /// richest tenth: lowest v^M) .. <c>_10</c> (the poorest tenth: highest v^M).
+    /// </summary>
+    public static IReadOnlyList<string> DecileNames { get; } =
+        [.. Enumerable.Range(1, Deciles).Select(decile => $"money_metric_utility_decile_{decile}")];
+
     /// <summary>Total welfare sum_B (x v^K - t v^M) + sum_S (-x v^K + t v^M), lump sums included (not per seller).</summary>
     public static double TotalWelfare(MarketInstance market, MechanismOutcome outcome) =>
         SideTotals(market.Buyers, outcome).Welfare + SideTotals(market.Sellers, outcome).Welfare;
@@ -42,7 +52,7 @@ public static class OutcomeMetrics
 
     /// <summary>
     /// Appends the standard metrics (<see cref="StandardNames"/>, in that order), then the outcome's
-    /// ledger, to <paramref name="into"/>.
+    /// ledger, then the value-for-money deciles (<see cref="DecileNames"/>), to <paramref name="into"/>.
     /// </summary>
     /// <remarks>
     /// NaN conventions: shares of welfare when total welfare is 0; efficiency when the reference CE
@@ -50,6 +60,14 @@ public static class OutcomeMetrics
     /// money-metric utility is &lt;= 0 or there are no agents. volume counts sellers' trades (= buyers'
     /// for every mechanism that clears). Poorest fifth: the ceil(0.2 (N_B + N_S)) agents with the
     /// highest v^M, ties broken buyers first, then by agent index.
+    /// <para>
+    /// Deciles (SPEC 5, inequality): rank all n = N_B + N_S agents from poorest to richest as for the
+    /// poorest fifth; the agent at position k (0 = poorest) is in decile 10 - floor(10 k / n), so decile
+    /// 10 is the poorest tenth. <c>money_metric_utility_decile_d</c> is the mean money-metric utility
+    /// (lump sum included) of the agents of decile d; NaN when the decile is empty (n &lt; 10). The decile
+    /// sizes differ by at most one; when 10 divides n they are all n/10 and the mean of the ten decile
+    /// means is the mean money-metric utility of all agents, (N_S / n) (gains_from_trade - budget_surplus).
+    /// </para>
     /// </remarks>
     public static void Compute(
         MarketInstance market, MechanismOutcome outcome, ReferenceOutcome reference, List<MetricValue> into)
@@ -88,10 +106,19 @@ public static class OutcomeMetrics
         into.Add(new MetricValue("budget_surplus", budgetSurplus));
         into.Add(new MetricValue("deficit", deficit));
         into.Add(new MetricValue("gini_money_metric_utility", GiniOfMoneyMetricUtility(market, outcome)));
-        into.Add(new MetricValue("poorest_fifth_welfare_share", Ratio(PoorestFifthWelfare(market, outcome), welfare)));
+        Span<double> decileMeans = stackalloc double[Deciles];
+        var poorestFifthWelfare = RankByValueOfMoney(market, outcome, decileMeans);
+        into.Add(new MetricValue("poorest_fifth_welfare_share", Ratio(poorestFifthWelfare, welfare)));
         into.Add(new MetricValue("welfare_minus_ce", PerSeller(welfare - reference.TotalWelfare, sellerCount)));
         into.AddRange(outcome.Ledger);
+        for (var decile = 0; decile < Deciles; decile++)
+        {
+            into.Add(new MetricValue(DecileNames[decile], decileMeans[decile]));
+        }
     }
+
+    /// <summary>Decile (1 .. 10, 10 = poorest) of the agent at position k of n, poorest first.</summary>
+    internal static int DecileOf(int position, int agents) => Deciles - (int)((long)Deciles * position / agents);
 
     /// <summary>
     /// Population Gini of <paramref name="values"/> (sorted in place):
@@ -153,8 +180,12 @@ public static class OutcomeMetrics
         }
     }
 
-    /// <summary>Welfare of the ceil(0.2 n) agents with the highest v^M (buyers first, then by index, on ties).</summary>
-    private static double PoorestFifthWelfare(MarketInstance market, MechanismOutcome outcome)
+    /// <summary>
+    /// One ranking of all agents by v^M, poorest first (buyers first, then by index, on ties): returns the
+    /// welfare of the ceil(0.2 n) poorest and writes each decile's mean money-metric utility into
+    /// <paramref name="decileMeans"/> (index d - 1 for decile d).
+    /// </summary>
+    private static double RankByValueOfMoney(MarketInstance market, MechanismOutcome outcome, Span<double> decileMeans)
     {
         var buyerCount = market.Buyers.Count;
         var count = buyerCount + market.Sellers.Count;
@@ -178,13 +209,30 @@ public static class OutcomeMetrics
             RankOrder.Ascending(keys, order);
             double welfare = 0;
             var poorest = PoorestFifthSize(count);
-            for (var rank = 0; rank < poorest; rank++)
+            Span<double> decileSums = stackalloc double[Deciles];
+            Span<int> decileSizes = stackalloc int[Deciles];
+            decileSums.Clear();
+            decileSizes.Clear();
+            for (var rank = 0; rank < count; rank++)
             {
                 var agent = order[rank];
-                welfare += agent < buyerCount
-                    ? market.Buyers.ValueOfMoney[agent] * MoneyMetricUtility(market.Buyers, outcome, agent)
-                    : market.Sellers.ValueOfMoney[agent - buyerCount]
-                      * MoneyMetricUtility(market.Sellers, outcome, agent - buyerCount);
+                var isBuyer = agent < buyerCount;
+                var side = isBuyer ? market.Buyers : market.Sellers;
+                var index = isBuyer ? agent : agent - buyerCount;
+                var utility = MoneyMetricUtility(side, outcome, index);
+                if (rank < poorest)
+                {
+                    welfare += side.ValueOfMoney[index] * utility;
+                }
+
+                var decile = DecileOf(rank, count) - 1;
+                decileSums[decile] += utility;
+                decileSizes[decile]++;
+            }
+
+            for (var decile = 0; decile < Deciles; decile++)
+            {
+                decileMeans[decile] = decileSizes[decile] > 0 ? decileSums[decile] / decileSizes[decile] : double.NaN;
             }
 
             return welfare;

@@ -6,7 +6,7 @@ using MarketSim.Simulation.Running;
 namespace MarketSim.Simulation.Actors;
 
 /// <summary>
-/// Runs replications 0 .. R-1 on min(W, R) lanes, at most one replication per lane in flight: each
+/// Runs replications 0 .. R-1 (or the subset <see cref="SimulationOptions.ReplicationsToRun"/>) on min(W, R) lanes, at most one replication per lane in flight: each
 /// lane gets the next replication as soon as it returns one. Results are stored by replication
 /// index, so completion order never changes the output (SPEC 6); the progress callback sees them
 /// in completion order, on this actor's thread. The run ends in exactly one way: the completion
@@ -16,7 +16,7 @@ namespace MarketSim.Simulation.Actors;
 internal sealed class RunCoordinatorActor : ReceiveActor
 {
     private readonly MarketModel model;
-    private readonly int replications;
+    private readonly IReadOnlyList<int> toRun;
     private readonly int workers;
     private readonly IReadOnlyList<CohortBlock> blocks;
     private readonly IReadOnlyList<IReadOnlyList<UnitBlock>> populationBlocks;
@@ -26,7 +26,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
     private readonly ReplicationResult[] results;
     private readonly Dictionary<IActorRef, int> inFlight = [];
     private readonly Dictionary<IActorRef, Exception> laneFailures = [];
-    private int nextReplication;
+    private int nextSlot;
     private int completedCount;
 
     public RunCoordinatorActor(
@@ -34,14 +34,14 @@ internal sealed class RunCoordinatorActor : ReceiveActor
         TaskCompletionSource<IReadOnlyList<ReplicationResult>> completion)
     {
         this.model = model;
-        replications = options.Replications;
+        toRun = options.IndicesToRun();
         workers = options.Workers;
         blocks = CohortPlan.For(model.BuyerCount, model.SellerCount, options.CohortSize, options.Workers);
         populationBlocks = PopulationPlan.For(model, options.CohortSize, options.Workers);
         this.steps = steps;
         this.onCompleted = onCompleted;
         this.completion = completion;
-        results = new ReplicationResult[replications];
+        results = new ReplicationResult[toRun.Count];
         Receive<ReplicationResult>(Collect);
         Receive<ReplicationFailed>(failure => Fail(new ReplicationFailedException(failure.Replication, failure.Cause)));
         Receive<Terminated>(LaneStopped);
@@ -54,13 +54,13 @@ internal sealed class RunCoordinatorActor : ReceiveActor
 
     protected override void PreStart()
     {
-        if (replications == 0)
+        if (toRun.Count == 0)
         {
             Succeed();
             return;
         }
 
-        for (var index = 0; index < Math.Min(workers, replications); index++)
+        for (var index = 0; index < Math.Min(workers, toRun.Count); index++)
         {
             var lane = Context.ActorOf(LaneActor.PropsFor(model, blocks, populationBlocks, steps), $"lane-{index}");
             Context.Watch(lane);
@@ -88,11 +88,11 @@ internal sealed class RunCoordinatorActor : ReceiveActor
 
     private void AssignNext(IActorRef lane)
     {
-        if (nextReplication < replications)
+        if (nextSlot < toRun.Count)
         {
-            inFlight[lane] = nextReplication;
-            lane.Tell(new RunReplication(nextReplication));
-            nextReplication++;
+            inFlight[lane] = nextSlot;
+            lane.Tell(new RunReplication(toRun[nextSlot]));
+            nextSlot++;
         }
         else
         {
@@ -102,12 +102,12 @@ internal sealed class RunCoordinatorActor : ReceiveActor
 
     private void Collect(ReplicationResult result)
     {
-        if (!inFlight.TryGetValue(Sender, out var expected) || expected != result.Replication)
+        if (!inFlight.TryGetValue(Sender, out var slot) || toRun[slot] != result.Replication)
         {
             throw new InvalidOperationException($"unexpected result for replication {result.Replication} from {Sender.Path}");
         }
 
-        results[result.Replication] = result;
+        results[slot] = result;
         completedCount++;
         AssignNext(Sender); // before the callback, so the lane is never idle while progress is reported
         try
@@ -120,7 +120,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
             return;
         }
 
-        if (completedCount == replications)
+        if (completedCount == toRun.Count)
         {
             Succeed();
         }
@@ -128,8 +128,9 @@ internal sealed class RunCoordinatorActor : ReceiveActor
 
     private void LaneStopped(Terminated terminated)
     {
-        if (inFlight.TryGetValue(terminated.ActorRef, out var replication))
+        if (inFlight.TryGetValue(terminated.ActorRef, out var slot))
         {
+            var replication = toRun[slot];
             var cause = laneFailures.GetValueOrDefault(terminated.ActorRef)
                 ?? new InvalidOperationException($"lane {terminated.ActorRef.Path.Name} stopped");
             Fail(new ReplicationFailedException(replication, cause));

@@ -7,9 +7,32 @@ namespace MarketSim.Simulation.Running;
 /// </summary>
 public sealed record SimulationOptions(int Replications, int Workers, int? CohortSize = null)
 {
+    /// <summary>
+    /// The replications to run: strictly ascending, each in [0, Replications); null runs all of
+    /// 0 .. R-1. A resumed run passes the ones its journal lacks; results come back for these only,
+    /// ordered by replication, and each is the same as in a full run (a pure function of its keys, SPEC 6).
+    /// </summary>
+    public IReadOnlyList<int>? ReplicationsToRun { get; init; }
+
+    /// <summary><see cref="ReplicationsToRun"/>, or 0 .. R-1 when it is null.</summary>
+    internal IReadOnlyList<int> IndicesToRun() => ReplicationsToRun ?? [.. Enumerable.Range(0, Replications)];
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(Replications, nameof(Replications));
+        if (ReplicationsToRun is { } subset)
+        {
+            for (var i = 0; i < subset.Count; i++)
+            {
+                if (subset[i] < 0 || subset[i] >= Replications || (i > 0 && subset[i] <= subset[i - 1]))
+                {
+                    throw new ArgumentException(
+                        $"replications to run must be strictly ascending in [0, {Replications}) (found {subset[i]} at {i})",
+                        nameof(ReplicationsToRun));
+                }
+            }
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(Workers, 1, nameof(Workers));
         if (CohortSize is { } size)
         {

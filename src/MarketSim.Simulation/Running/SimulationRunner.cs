@@ -24,7 +24,7 @@ public static class SimulationRunner
         """);
 
     /// <summary>
-    /// Runs replications 0 .. R-1 and returns their results ordered by replication.
+    /// Runs replications 0 .. R-1 (or <see cref="SimulationOptions.ReplicationsToRun"/>) and returns their results ordered by replication.
     /// <paramref name="onCompleted"/> is called once per replication in completion order (for
     /// progress), on an actor thread: keep it short. A replication that throws fails the run with a
     /// <see cref="ReplicationFailedException"/>; cancellation throws <see cref="OperationCanceledException"/>.

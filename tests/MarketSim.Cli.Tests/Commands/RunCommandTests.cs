@@ -30,9 +30,10 @@ public sealed class RunCommandTests
         Assert.Equal(64, root.GetProperty("scenario").GetProperty("sha256").GetString()!.Length);
         Assert.True(root.GetProperty("timingsSeconds").GetProperty("wall").GetDouble() > 0);
         var files = root.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("name").GetString()!).ToArray();
-        Assert.Equal(new[] { "replications.csv", "summary.csv" }, files);
+        Assert.Equal(new[] { "replications.csv", "summary.csv", "report.html" }, files);
         Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(folder, ".*"));
+        Assert.False(Directory.Exists(Path.Combine(folder, ".partial")), "a finished run removes its journal");
     }
 
     [Fact]

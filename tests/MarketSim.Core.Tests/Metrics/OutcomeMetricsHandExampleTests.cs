@@ -16,6 +16,8 @@ public sealed class OutcomeMetricsHandExampleTests
     /// Revenue 1.5 - 0.5 = 1; lump sums 2 (0.1) + 3 (0.2) = 0.8; budget surplus 0.2 / 3.
     /// Gini of sorted (0.1, 0.2, 0.2, 0.45, 0.6): 2 (5.9) / (5 x 1.55) - 6/5 = 10/31.
     /// Poorest fifth: ceil(5/5) = 1 agent, the highest v^M = S1: 1.8 / 3.0 = 0.6.
+    /// Deciles: poorest first S1 (v^M 4), B1 (2), then the ties at v^M = 1 buyers first: B0, S0, S2;
+    /// position k is in decile 10 - floor(10 k / 5): S1 10, B1 8, B0 6, S0 4, S2 2; odd deciles empty.
     /// Reference CE (made up): total welfare 2.4, total gains 3.5.
     /// </summary>
     [Fact]
@@ -34,11 +36,16 @@ public sealed class OutcomeMetricsHandExampleTests
             1.0 / 3, 0.1, 0.2, 0.2 / 3, 0,           // revenue, lump sums, budget surplus, deficit
             10.0 / 31, 0.6, 0.2,                     // Gini, poorest fifth, (3.0 - 2.4)/3
             0.25,                                    // the ledger, appended
+            double.NaN, 0.2, double.NaN, 0.2, double.NaN, 0.6, double.NaN, 0.1, double.NaN, 0.45, // deciles 1 .. 10
         ];
-        Assert.Equal([.. OutcomeMetrics.StandardNames, "promised_lump_sum"], metrics.Select(metric => metric.Name));
+        Assert.Equal(
+            [.. OutcomeMetrics.StandardNames, "promised_lump_sum", .. OutcomeMetrics.DecileNames],
+            metrics.Select(metric => metric.Name));
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.True(Math.Abs(expected[i] - metrics[i].Value) < 1e-12, $"{metrics[i].Name}: {metrics[i].Value} != {expected[i]}");
+            Assert.True(
+                double.IsNaN(expected[i]) ? double.IsNaN(metrics[i].Value) : Math.Abs(expected[i] - metrics[i].Value) < 1e-12,
+                $"{metrics[i].Name}: {metrics[i].Value} != {expected[i]}");
         }
 
         Assert.Equal(3.0, OutcomeMetrics.TotalWelfare(market, outcome), 12);
