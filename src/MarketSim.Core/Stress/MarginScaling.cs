@@ -5,17 +5,21 @@ namespace MarketSim.Core.Stress;
 
 /// <summary>
 /// The fit log(margin) = a + b log(N_S) over the population sizes with a positive safety margin
-/// (a cut is needed there). Theory: the budget surplus of a wedge fluctuates like sqrt(N)/N
+/// (a cut is needed there; margins below <see cref="MinimumMargin"/> are the rounding noise of a
+/// balanced budget, e.g. 1e-15 for a single price, and are left out). Theory: the budget surplus of a wedge fluctuates like sqrt(N)/N
 /// (binomial counts of traders), so b = -1/2 (issue 8). <c>Points</c> = sizes used; the slope's
 /// 95% interval is b +- t_{0.975, n-2} se(b) with the residual standard error (NaN if n &lt; 3).
 /// </summary>
 public sealed record MarginScaling(
     string Mechanism, double Intercept, double Exponent, double ExponentLow, double ExponentHigh, int Points)
 {
+    /// <summary>Margins at or below this (money per agent) are floating-point noise, not a needed cut.</summary>
+    public const double MinimumMargin = 1e-9;
+
     public static MarginScaling Fit(string mechanism, IReadOnlyList<(int Sellers, double Margin)> margins)
     {
         ArgumentNullException.ThrowIfNull(margins);
-        var points = margins.Where(point => point.Margin > 0 && double.IsFinite(point.Margin)).ToArray();
+        var points = margins.Where(point => point.Margin > MinimumMargin && double.IsFinite(point.Margin)).ToArray();
         if (points.Length < 2)
         {
             return new MarginScaling(mechanism, double.NaN, double.NaN, double.NaN, double.NaN, points.Length);
