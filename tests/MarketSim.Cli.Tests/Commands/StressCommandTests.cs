@@ -95,13 +95,12 @@ public sealed class StressCommandTests
     public async Task InvalidEntryBlockNamesTheField(string entry, string field)
     {
         using var cli = new CliHarness();
-        var scenario = cli.WriteScenario("bad-entry.yaml", $"""
-            market: {{ sellers: 10 }}
-            buyers:  {{ good: {{ uniform: [0, 1] }}, money: {{ constant: 1 }} }}
-            sellers: {{ good: {{ uniform: [0, 1] }}, money: {{ constant: 2 }} }}
-            mechanisms: [competitive-equilibrium]
-            {entry}
-            """);
+        var scenario = cli.WriteScenario("bad-entry.yaml", string.Join("\n",
+            "market: { sellers: 10 }",
+            "buyers:  { good: { uniform: [0, 1] }, money: { constant: 1 } }",
+            "sellers: { good: { uniform: [0, 1] }, money: { constant: 2 } }",
+            "mechanisms: [competitive-equilibrium]",
+            entry));
         var (exitCode, _, error) = await cli.RunAsync("stress", scenario, "--sizes", "10", "--out", cli.PathOf("x"));
         Assert.Equal(2, exitCode);
         Assert.Contains(field, error);
