@@ -22,6 +22,7 @@ public static class MarketSimCli
         var root = new RootCommand("MarketSim: agent-based simulation of markets designed for redistribution.");
         root.Subcommands.Add(BuildRun(console, error));
         root.Subcommands.Add(BuildSolve(console, error));
+        root.Subcommands.Add(BuildStress(console, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -74,6 +75,35 @@ public static class MarketSimCli
         };
         command.SetAction((parsed, _) => Guard(error, () => Task.FromResult(
             SolveCommand.Execute(parsed.GetRequiredValue(scenario), parsed.GetValue(json), console, console.Profile.Out.Writer))));
+        return command;
+    }
+
+    private static Command BuildStress(IAnsiConsole console, TextWriter error)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var sizes = new Option<string?>("--sizes") { Description = $"Numbers of sellers, comma separated (default {StressCommand.DefaultSizes})." };
+        var replications = new Option<int?>("--replications") { Description = "Replications per size (default: 4000, fewer above N = 5000; see docs/budget-balance.md)." };
+        var maxDeficit = new Option<double>("--max-deficit-probability") { Description = "Deficit probability the safety margin must keep (default 0.05).", DefaultValueFactory = _ => 0.05 };
+        var seed = new Option<ulong?>("--seed") { Description = "Master seed (overrides the scenario)." };
+        var output = new Option<string?>("--out") { Description = "Output folder (default output/<scenario name>-stress/)." };
+        var workers = new Option<int?>("--workers") { Description = "Replications run in parallel (default: number of cores)." };
+        var entry = new Option<bool>("--entry") { Description = "Also run the scenario's 'entry' block (No Free Lunch entry dynamics) into entry.csv." };
+        var command = new Command("stress", "Budget balance with finite populations: deficits, broken promises, safety margins, excess entry.")
+        {
+            scenario, sizes, replications, maxDeficit, seed, output, workers, entry,
+        };
+        command.SetAction((parsed, cancellationToken) => Guard(error, () => StressCommand.ExecuteAsync(
+            new StressOptions(
+                parsed.GetRequiredValue(scenario),
+                parsed.GetValue(sizes),
+                parsed.GetValue(replications),
+                parsed.GetValue(maxDeficit),
+                parsed.GetValue(seed),
+                parsed.GetValue(output),
+                parsed.GetValue(workers),
+                parsed.GetValue(entry)),
+            console,
+            cancellationToken)));
         return command;
     }
 

@@ -14,7 +14,7 @@ namespace MarketSim.Cli.Scenarios;
 public static partial class ScenarioLoader
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "seed", "replications", "market", "buyers", "sellers", "mechanisms"];
+        ["name", "description", "seed", "replications", "market", "buyers", "sellers", "mechanisms", "entry"];
 
     public const ulong DefaultSeed = 1;
     public const int DefaultReplications = 100;
@@ -79,7 +79,8 @@ public static partial class ScenarioLoader
             root.Optional("market") is { } market ? ParseMarket(market) : null,
             root.Optional("buyers") is { } buyers ? SideLawParser.Parse(buyers) : null,
             root.Optional("sellers") is { } sellers ? SideLawParser.Parse(sellers) : null,
-            mechanisms);
+            mechanisms,
+            root.Optional("entry") is { } entry ? EntryParser.Parse(entry) : null);
     }
 
     private static MarketSpec ParseMarket(YamlField market)

@@ -5,7 +5,8 @@ namespace MarketSim.Core.Scenarios;
 /// <summary>
 /// A validated scenario (ARCHITECTURE.md, "Scenario YAML"). A run is a pure function of
 /// (scenario, seed, replication count) (SPEC 6). <c>Market</c>, <c>Buyers</c> and
-/// <c>Sellers</c> are required when a two-sided mechanism is listed.
+/// <c>Sellers</c> are required when a two-sided mechanism is listed. <c>Entry</c> (optional)
+/// configures the stress test's entry dynamics (000 Section 6).
 /// </summary>
 public sealed record Scenario(
     string Name,
@@ -14,7 +15,8 @@ public sealed record Scenario(
     MarketSpec? Market,
     SideLawSpec? Buyers,
     SideLawSpec? Sellers,
-    IReadOnlyList<MechanismSpec> Mechanisms);
+    IReadOnlyList<MechanismSpec> Mechanisms,
+    EntrySpec? Entry = null);
 
 /// <summary><c>market: { sellers, buyersPerSeller }</c>: N_S and mu.</summary>
 public sealed record MarketSpec(int Sellers, double BuyersPerSeller);

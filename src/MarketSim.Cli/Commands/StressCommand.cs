@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using MarketSim.Cli.Output;
+using MarketSim.Cli.Scenarios;
+using MarketSim.Core.Replications;
+using MarketSim.Core.Scenarios;
+using MarketSim.Core.Stress;
+using MarketSim.Core.Stress.Entry;
+using MarketSim.Simulation.Running;
+using Spectre.Console;
+
+namespace MarketSim.Cli.Commands;
+
+/// <summary>
+/// <c>stress</c>: budget balance with finite populations (issue 8, docs/budget-balance.md). For every
+/// size N_S in <c>--sizes</c> the scenario's two-sided mechanisms run with PROMISED lump sums through
+/// the same actor pipeline as <c>run</c>; the replications are folded into stress.csv (deficit
+/// probability, shortfall, surplus quantiles, safety margin, broken promises, realised versus promised
+/// trade probabilities, welfare gap to the continuum, each with a 95% interval), the margins' scaling
+/// in N into margin-fit.csv; with <c>--entry</c> the scenario's <c>entry</c> block runs the "No Free
+/// Lunch" entry dynamics into entry.csv. Then manifest.json.
+/// TODO(figures): when ScottPlot and src/MarketSim.Cli/Figures/ are on main, plot from stress.csv
+/// against N on log axes: deficit_probability, budget_surplus_q05, safety_margin (with the fitted
+/// line of margin-fit.csv), broken_promise_rate and welfare_gap per mechanism; and entry.csv's
+/// budget_surplus by round. The lead wires these.
+/// </summary>
+public static class StressCommand
+{
+    public const string DefaultSizes = "10,30,100,300,1000,3000,10000,100000";
+
+    /// <summary>Seller-replications per size when --replications is not given: R(N) = clamp(2e7 / N, 200, 4000).</summary>
+    public const double DefaultSellerReplications = 2e7;
+
+    /// <summary>
+    /// 4000 replications up to N = 5000 (the 5% quantile's order-statistic interval spans about
+    /// +-0.2 sd of the surplus, the 1% quantile's about +-0.3 sd), then a constant budget of 2e7
+    /// seller-replications per size (2000 at 10^4, 200 at 10^5, where the 1% quantile has no lower
+    /// bound): the default sizes run in about two to three minutes on two cores.
+    /// </summary>
+    public static int DefaultReplications(int sellers) =>
+        (int)Math.Clamp(Math.Round(DefaultSellerReplications / sellers), 200, 4000);
+
+    public static async Task<int> ExecuteAsync(StressOptions options, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var timings = new Dictionary<string, double>();
+        var loaded = ScenarioLoader.Load(options.ScenarioFile);
+        var scenario = loaded.Scenario with { Seed = options.Seed ?? loaded.Scenario.Seed };
+        var sizes = ParseSizes(options.Sizes ?? DefaultSizes);
+        var workers = options.Workers ?? Environment.ProcessorCount;
+        CheckAtLeastOne("--workers", workers);
+        if (options.Replications is { } replications)
+        {
+            CheckAtLeastOne("--replications", replications);
+        }
+
+        if (!(options.MaxDeficitProbability > 0 && options.MaxDeficitProbability < 1))
+        {
+            throw new InvalidInputException("(command line)", "--max-deficit-probability", $"must lie strictly between 0 and 1 (found {options.MaxDeficitProbability.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (scenario.Market is null || !scenario.Mechanisms.Any(Core.Mechanisms.MechanismFactory.IsTwoSided))
+        {
+            throw new InvalidInputException(loaded.File, "mechanisms", "the stress test needs a two-sided market and at least one two-sided mechanism");
+        }
+
+        if (options.Entry && scenario.Entry is null)
+        {
+            throw new InvalidInputException(loaded.File, "entry", "--entry needs an 'entry: { pool, side, cost, rounds }' block in the scenario");
+        }
+
+        var folder = options.OutputFolder ?? Path.Combine("output", scenario.Name + "-stress");
+        timings["load"] = clock.Elapsed.TotalSeconds;
+
+        var rows = new List<StressRow>();
+        var totalReplications = 0;
+        foreach (var sellers in sizes)
+        {
+            var sizeStart = clock.Elapsed;
+            var count = options.Replications ?? DefaultReplications(sellers);
+            var model = new MarketModel(StressScenario.ForSize(scenario, sellers, LumpSumPolicy.Promised) with { Replications = count });
+            var results = await SimulationRunner.RunAsync(model, new SimulationOptions(count, workers), cancellationToken: cancellationToken);
+            rows.AddRange(StressAnalysis.Analyse(model, results, options.MaxDeficitProbability));
+            totalReplications += count;
+            timings[$"size_{sellers}"] = (clock.Elapsed - sizeStart).TotalSeconds;
+            console.MarkupLineInterpolated($"N_S = {sellers}: {count} replications ({(clock.Elapsed - sizeStart).TotalSeconds:0.0} s)");
+        }
+
+        var fits = rows.Select(row => row.Mechanism).Distinct()
+            .Select(mechanism => MarginScaling.Fit(
+                mechanism,
+                rows.Where(row => row.Mechanism == mechanism && row.Metric == StressMetrics.SafetyMarginPerAgent)
+                    .Select(row => (row.Sellers, row.Value)).ToArray()))
+            .ToArray();
+
+        IReadOnlyList<EntryRound>? entryRounds = null;
+        if (options.Entry)
+        {
+            var entryStart = clock.Elapsed;
+            var entryModel = new MarketModel(StressScenario.ForSize(scenario, scenario.Market.Sellers, LumpSumPolicy.Promised));
+            entryRounds = EntryDynamics.Run(entryModel, scenario.Entry!);
+            timings["entry"] = (clock.Elapsed - entryStart).TotalSeconds;
+        }
+
+        var writeStart = clock.Elapsed;
+        Directory.CreateDirectory(folder);
+        var files = new List<string> { StressFiles.Stress, StressFiles.MarginFit };
+        StressFiles.WriteStress(Path.Combine(folder, StressFiles.Stress), rows);
+        StressFiles.WriteMarginFit(Path.Combine(folder, StressFiles.MarginFit), fits);
+        if (entryRounds is not null)
+        {
+            StressFiles.WriteEntry(Path.Combine(folder, StressFiles.Entry), entryRounds);
+            files.Add(StressFiles.Entry);
+        }
+
+        timings["write"] = (clock.Elapsed - writeStart).TotalSeconds;
+        timings["wall"] = clock.Elapsed.TotalSeconds;
+        // The manifest's replication count is the total over all sizes; stress.csv's n column has each size's.
+        Manifest.Create("stress", loaded, scenario.Seed, totalReplications, workers, startedAt, timings, folder, files).Write(folder);
+
+        Show(console, scenario.Name, options.MaxDeficitProbability, rows, fits, entryRounds);
+        console.MarkupLineInterpolated($"Wrote [bold]{folder}[/]: {string.Join(", ", files)}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>"10,30,100": distinct whole numbers >= 1, run in increasing order.</summary>
+    public static IReadOnlyList<int> ParseSizes(string text)
+    {
+        var sizes = new SortedSet<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) || size < 1)
+            {
+                throw new InvalidInputException("(command line)", "--sizes", $"expected comma-separated numbers of sellers >= 1, found '{part}'");
+            }
+
+            sizes.Add(size);
+        }
+
+        return sizes.ToArray();
+    }
+
+    private static void CheckAtLeastOne(string option, int value)
+    {
+        if (value < 1)
+        {
+            throw new InvalidInputException("(command line)", option, $"must be at least 1 (found {value})");
+        }
+    }
+
+    private static void Show(
+        IAnsiConsole console, string scenario, double level, IReadOnlyList<StressRow> rows,
+        IReadOnlyList<MarginScaling> fits, IReadOnlyList<EntryRound>? entryRounds)
+    {
+        var table = new Table().Title($"{scenario}: promised lump sums, 95% intervals")
+            .AddColumns("mechanism", "N_S", "P(deficit)", "5% quantile of surplus", $"safety margin ({Format(level)})", "n");
+        foreach (var group in rows.GroupBy(row => (row.Mechanism, row.Sellers)))
+        {
+            string Cell(string metric) => group.FirstOrDefault(row => row.Metric == metric) is { } row
+                ? Markup.Escape($"{Format(row.Value)} [{Format(row.ConfidenceLow)}, {Format(row.ConfidenceHigh)}]")
+                : "";
+            table.AddRow(
+                Markup.Escape(group.Key.Mechanism),
+                group.Key.Sellers.ToString(CultureInfo.InvariantCulture),
+                Cell(StressMetrics.DeficitProbability),
+                Cell(StressMetrics.BudgetSurplusQuantile05),
+                Cell(StressMetrics.SafetyMarginPerAgent),
+                group.First().Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        foreach (var fit in fits.Where(fit => fit.Points >= 2))
+        {
+            console.MarkupLine(Markup.Escape(
+                $"{fit.Mechanism}: safety margin ~ N^b, b = {Format(fit.Exponent)} [{Format(fit.ExponentLow)}, {Format(fit.ExponentHigh)}] over {fit.Points} sizes (theory -0.5)"));
+        }
+
+        if (entryRounds is not null)
+        {
+            foreach (var mechanism in entryRounds.GroupBy(round => round.Mechanism))
+            {
+                var last = mechanism.Last();
+                console.MarkupLine(Markup.Escape(
+                    $"entry, {mechanism.Key}: {last.Round} rounds, {last.Buyers} buyers and {last.Sellers} sellers, {last.NonTradingEntrants} entrants not trading, budget surplus per initial seller {Format(mechanism.First().BudgetSurplus)} -> {Format(last.BudgetSurplus)}"));
+            }
+        }
+    }
+
+    private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+}
