@@ -76,7 +76,7 @@ public static class MarketSimCli
         var name = new Argument<string>("name") { Description = "Figure name (pareto-frontier, optimal-single-price, wedge-prices, mechanism-map, convergence, multi-object-frontier, multi-object-thresholds, multi-object-efficiency, auction-payoffs) or 'all'." };
         var output = new Option<string?>("--out") { Description = "Output folder (default output/figures/<name>/)." };
         var grid = new Option<int?>("--grid") { Description = "Points per axis of the mechanism map (default 40)." };
-        var replications = new Option<int?>("--replications") { Description = "Convergence: replications at 1000 sellers (default 100)." };
+        var replications = new Option<int?>("--replications") { Description = "Convergence: replications at 1000 sellers (default 500)." };
         var scenario = new Option<string?>("--scenario") { Description = "Convergence: the scenario (default scenarios/paper-section2.yaml)." };
         var command = new Command("figure", "Draws a figure of the papers: PNG, the CSV behind it, manifest.json.")
         {

@@ -59,7 +59,15 @@ internal static class SweepCommand
                 ScenarioFieldPath.SetNumber(file, root, axes[k].Path, points[index][k]);
             }
 
-            return ScenarioLoader.LoadNodes(file, root, sha256);
+            try
+            {
+                return ScenarioLoader.LoadNodes(file, root, sha256);
+            }
+            catch (InvalidInputException invalid)
+            {
+                var values = string.Join(", ", axes.Select((axis, k) => $"{axis.Path} = {ScenarioFieldPath.Format(points[index][k])}"));
+                throw new InvalidInputException(file, invalid.FieldPath, $"{invalid.Reason} (sweep point {index}: --set {values})");
+            }
         }
 
         // Validate every point before computing any (invalid input: exit 2, nothing written).

@@ -9,9 +9,11 @@ namespace MarketSim.Cli.Figures;
 /// Convergence to the continuum (issue 5): simulated mean welfare per seller with its 95% CI against
 /// the number of sellers (10 to 10^5, log axis), per mechanism of scenarios/paper-section2.yaml, with
 /// the continuum value W (SPEC 1.1) as a dashed line. Replications per size:
-/// R(N) = clamp(R_1000 * 1000 / N, 20, 2000), so every size costs about the same and, since the
-/// standard deviation of welfare per seller falls like 1/sqrt(N), every CI has about the same width
-/// (R_1000 = <see cref="FigureOptions.ConvergenceReplications"/>, 100 by default: about a minute on 2 cores).
+/// R(N) = clamp(R_1000 * 1000 / N, 50, 5000), so sizes from 1000 to 10^4 cost about the same and,
+/// since the standard deviation of welfare per seller falls like 1/sqrt(N), their CIs have about the
+/// same width; the floor of 50 keeps the CIs at 3*10^4 and 10^5 meaningful (they are narrower).
+/// R_1000 = <see cref="FigureOptions.ConvergenceReplications"/>, 500 by default: about 9 million
+/// seller draws in all, 20 to 60 s on 2 cores.
 /// </summary>
 internal sealed class ConvergenceFigure(string scenarioFile) : IFigure
 {
@@ -28,7 +30,7 @@ internal sealed class ConvergenceFigure(string scenarioFile) : IFigure
         var sizes = new List<ConvergenceSize>();
         foreach (var sellers in new[] { 10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000 }.Where(n => n <= options.MaximumSellers))
         {
-            var replications = (int)Math.Clamp(options.ConvergenceReplications * 1000L / sellers, Math.Min(20, options.ConvergenceReplications), 2000);
+            var replications = (int)Math.Clamp(options.ConvergenceReplications * 1000L / sellers, Math.Min(50, options.ConvergenceReplications), 5000);
             sizes.Add(new ConvergenceSize(sellers, replications));
         }
 
@@ -68,7 +70,7 @@ internal sealed class ConvergenceFigure(string scenarioFile) : IFigure
         }
 
         PlotImages.LogBottomAxis(plot);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Bottom);
         var parameters = new Dictionary<string, string>
         {
             ["scenario"] = Path.GetFileName(scenarioFile),
