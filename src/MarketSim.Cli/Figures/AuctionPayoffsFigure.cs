@@ -55,7 +55,7 @@ internal sealed class AuctionPayoffsFigure : IFigure
                 line.LegendText = string.Create(CultureInfo.InvariantCulture, $"reserve price {reserve:0.##}");
             }
 
-            plot.ShowLegend(Alignment.UpperCenter);
+            plot.ShowLegend(inMoney ? Alignment.UpperCenter : Alignment.UpperRight);
             panels.Add(plot);
         }
 
