@@ -1,5 +1,7 @@
 using System.CommandLine;
+using MarketSim.Cli.Figures;
 using MarketSim.Cli.Scenarios;
+using MarketSim.Cli.Sweep;
 using MarketSim.Simulation.Running;
 using Spectre.Console;
 
@@ -23,6 +25,8 @@ public static class MarketSimCli
         root.Subcommands.Add(BuildRun(console, error));
         root.Subcommands.Add(BuildSolve(console, error));
         root.Subcommands.Add(BuildStress(console, error));
+        root.Subcommands.Add(BuildFigure(console, error));
+        root.Subcommands.Add(BuildSweep(console, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -104,6 +108,52 @@ public static class MarketSimCli
                 parsed.GetValue(entry)),
             console,
             cancellationToken)));
+        return command;
+    }
+
+    private static Command BuildFigure(IAnsiConsole console, TextWriter error)
+    {
+        var name = new Argument<string>("name") { Description = "Figure name (pareto-frontier, optimal-single-price, wedge-prices, mechanism-map, convergence, multi-object-frontier, multi-object-thresholds, multi-object-efficiency, auction-payoffs) or 'all'." };
+        var output = new Option<string?>("--out") { Description = "Output folder (default output/figures/<name>/)." };
+        var grid = new Option<int?>("--grid") { Description = "Points per axis of the mechanism map (default 40)." };
+        var replications = new Option<int?>("--replications") { Description = "Convergence: replications at 1000 sellers (default 500)." };
+        var scenario = new Option<string?>("--scenario") { Description = "Convergence: the scenario (default scenarios/paper-section2.yaml)." };
+        var command = new Command("figure", "Draws a figure of the papers: PNG, the CSV behind it, manifest.json.")
+        {
+            name, output, grid, replications, scenario,
+        };
+        command.SetAction((parsed, _) => Guard(error, () => Task.FromResult(FigureCommand.Execute(
+            parsed.GetRequiredValue(name),
+            parsed.GetValue(output),
+            FigureOptions.Default with
+            {
+                MapGridSize = parsed.GetValue(grid) ?? FigureOptions.Default.MapGridSize,
+                ConvergenceReplications = parsed.GetValue(replications) ?? FigureOptions.Default.ConvergenceReplications,
+            },
+            parsed.GetValue(scenario) ?? ConvergenceFigure.DefaultScenario,
+            console))));
+        return command;
+    }
+
+    private static Command BuildSweep(IAnsiConsole console, TextWriter error)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var set = new Option<string[]>("--set") { Description = "<field.path>=<from>:<to>:<step>, e.g. sellers.money.constant=1:4:0.5 (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var sample = new Option<string?>("--sample") { Description = "latin-hypercube:N instead of the full grid (seeded from the scenario seed)." };
+        var simulate = new Option<bool>("--simulate") { Description = "Also run the Monte Carlo simulation at every point (in process)." };
+        var output = new Option<string?>("--out") { Description = "Output folder (default output/sweeps/<scenario name>/)." };
+        var command = new Command("sweep", "Parameter sweep: solves (and optionally simulates) the scenario over a grid or Latin hypercube of field values.")
+        {
+            scenario, set, sample, simulate, output,
+        };
+        command.SetAction((parsed, _) => Guard(error, () => Task.FromResult(SweepCommand.Execute(
+            new SweepOptions(
+                parsed.GetRequiredValue(scenario),
+                parsed.GetValue(set) ?? [],
+                parsed.GetValue(sample),
+                parsed.GetValue(simulate),
+                parsed.GetValue(output)),
+            console))));
         return command;
     }
 

@@ -28,9 +28,29 @@ public static partial class ScenarioLoader
 
         var bytes = File.ReadAllBytes(file);
         var root = ParseDocument(file, System.Text.Encoding.UTF8.GetString(bytes));
+        return LoadRoot(file, root, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    /// <summary>Parses a scenario file's text into its YAML node tree (errors name the file), for callers that edit it (<c>sweep</c>).</summary>
+    public static YamlNode ParseNodes(string file, string text) => ParseDocument(file, text).Node;
+
+    /// <summary>
+    /// Validates an (edited) node tree of <paramref name="file"/> exactly as <see cref="Load"/> does,
+    /// with the same file and field paths in error messages; <paramref name="sha256"/> is recorded as the source's hash.
+    /// </summary>
+    public static LoadedScenario LoadNodes(string file, YamlNode root, string sha256)
+    {
+        var field = new YamlField(file, string.Empty, root);
+        return field.IsMapping
+            ? LoadRoot(file, field, sha256)
+            : throw new InvalidInputException(file, "(document)", "a scenario is a mapping of fields (name, market, buyers, sellers, mechanisms, ...)");
+    }
+
+    private static LoadedScenario LoadRoot(string file, YamlField root, string sha256)
+    {
         var scenario = Parse(root, Path.GetFileNameWithoutExtension(file));
         ScenarioChecks.Check(root, scenario);
-        return new LoadedScenario(scenario, file, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return new LoadedScenario(scenario, file, sha256);
     }
 
     private static YamlField ParseDocument(string file, string text)

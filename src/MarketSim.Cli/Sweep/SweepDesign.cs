@@ -1,0 +1,54 @@
+using MarketSim.Core.Random;
+
+namespace MarketSim.Cli.Sweep;
+
+/// <summary>
+/// The points of a sweep: the full grid (the first <c>--set</c> varies slowest) or a Latin hypercube of
+/// N points (each axis cut into N equal strata, each stratum used by exactly one point, a uniform
+/// position inside it). The hypercube's permutations and positions come from the scenario seed via
+/// MarketSim.Core.Random streams (SPEC 6), one stream per axis: the same seed gives the same points.
+/// </summary>
+internal static class SweepDesign
+{
+    public const string LatinHypercubePurpose = "sweep:latin-hypercube";
+
+    public static IReadOnlyList<double[]> Grid(IReadOnlyList<SweepAxis> axes)
+    {
+        IReadOnlyList<double[]> points = [[]];
+        foreach (var axis in axes)
+        {
+            var values = axis.GridValues();
+            points = points.SelectMany(point => values.Select(value => (double[])[.. point, value])).ToArray();
+        }
+
+        return points;
+    }
+
+    public static IReadOnlyList<double[]> LatinHypercube(IReadOnlyList<SweepAxis> axes, int count, ulong seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var points = Enumerable.Range(0, count).Select(_ => new double[axes.Count]).ToArray();
+        for (var dimension = 0; dimension < axes.Count; dimension++)
+        {
+            var stream = new RandomStream(StreamKey.ForPurpose(seed, 0, LatinHypercubePurpose, dimension));
+            var strata = Enumerable.Range(0, count).ToArray();
+            for (var i = count - 1; i > 0; i--)
+            {
+                var j = stream.NextInt(i + 1); // Fisher-Yates
+                (strata[i], strata[j]) = (strata[j], strata[i]);
+            }
+
+            var axis = axes[dimension];
+            for (var i = 0; i < count; i++)
+            {
+                points[i][dimension] = axis.From + (axis.To - axis.From) * (strata[i] + stream.NextUniform()) / count;
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>The stratum (0..count-1) a value of the axis falls in.</summary>
+    public static int Stratum(SweepAxis axis, double value, int count) =>
+        Math.Clamp((int)Math.Floor((value - axis.From) / (axis.To - axis.From) * count), 0, count - 1);
+}

@@ -1,0 +1,63 @@
+using MarketSim.Core.MultiObject;
+using MarketSim.Core.Scenarios;
+
+namespace MarketSim.Core.Experiments;
+
+/// <summary>
+/// The figures of issue 6 for 004's example (SPEC 3: vb_h = 12, vb_l = 1, vs_h = 11, vs_l = 0,
+/// q = 1/2): the Pareto frontier per object, the thresholds against the seller weight, and the
+/// efficiency (expected gains over first-best gains) against N. Exact (rational) solver underneath.
+/// </summary>
+public static class MultiObjectStudy
+{
+    public static readonly BinaryValues ExampleBuyer = new(12, 1, 0.5);
+    public static readonly BinaryValues ExampleSeller = new(11, 0, 0.5);
+
+    public static MultiObjectProblem Example(int objects) => new(objects, ExampleBuyer, ExampleSeller);
+
+    /// <summary>The frontier's vertices with utilities divided by N (004 Section 4's sweep of the seller weight).</summary>
+    public static IReadOnlyList<MultiObjectFrontierPoint> FrontierPerObject(int objects)
+    {
+        var frontier = ParetoFrontier.Compute(Example(objects));
+        return frontier.Vertices
+            .Select(vertex => new MultiObjectFrontierPoint(
+                objects, vertex.SellerWeightFrom.ToDouble(), vertex.SellerWeightTo.ToDouble(),
+                vertex.BuyerUtility / objects, vertex.SellerUtility / objects))
+            .ToArray();
+    }
+
+    /// <summary>Each side's threshold M + 1 - sigma (<see cref="SideThreshold.EffectiveThreshold"/>) at each seller weight.</summary>
+    public static IReadOnlyList<MultiObjectThresholdPoint> Thresholds(int objects, IReadOnlyList<double> sellerWeights)
+    {
+        var problem = Example(objects);
+        return sellerWeights
+            .Select(weight =>
+            {
+                var mechanism = ThresholdSolver.Solve(problem, weight);
+                return new MultiObjectThresholdPoint(
+                    weight, mechanism.Buyer.EffectiveThreshold, mechanism.Seller.EffectiveThreshold, mechanism.Efficiency);
+            })
+            .ToArray();
+    }
+
+    /// <summary>Efficiency of the optimum at the given seller weight for N = 1..maximum (004: rises towards 1).</summary>
+    public static IReadOnlyList<MultiObjectEfficiencyPoint> Efficiency(int maximumObjects, double sellerWeight)
+    {
+        return Enumerable.Range(1, maximumObjects)
+            .Select(objects =>
+            {
+                var mechanism = ThresholdSolver.Solve(Example(objects), sellerWeight);
+                return new MultiObjectEfficiencyPoint(objects, mechanism.GainsFromTrade, mechanism.FirstBestGains, mechanism.Efficiency);
+            })
+            .ToArray();
+    }
+}
+
+/// <summary>A frontier vertex per object, optimal for seller weights in (From, To).</summary>
+public sealed record MultiObjectFrontierPoint(int Objects, double SellerWeightFrom, double SellerWeightTo, double BuyerUtilityPerObject, double SellerUtilityPerObject);
+
+/// <summary>Thresholds at one seller weight (0 = trade every bad object, N = never).</summary>
+public sealed record MultiObjectThresholdPoint(double SellerWeight, double BuyerThreshold, double SellerThreshold, double Efficiency);
+
+/// <summary>Expected gains, first-best gains and their ratio at one N.</summary>
+public sealed record MultiObjectEfficiencyPoint(int Objects, double GainsFromTrade, double FirstBestGains, double Efficiency);

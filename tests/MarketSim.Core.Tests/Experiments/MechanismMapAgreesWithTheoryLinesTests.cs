@@ -1,0 +1,65 @@
+using MarketSim.Core.Experiments;
+
+namespace MarketSim.Core.Tests.Experiments;
+
+/// <summary>
+/// 000 Figures 7.1-7.2 (SPEC 1.4) on a small grid: with lump sums, a price mechanism is optimal
+/// below beta = alpha - 1 - 1/alpha for every mu (tested 0.2 below the line, away from the
+/// boundary); sellers are rationed above it when mu is small; without lump sums rationing covers at
+/// least as much of the grid; the map does not depend on the thread schedule.
+/// </summary>
+public sealed class MechanismMapAgreesWithTheoryLinesTests
+{
+    private static readonly double[] Alphas = MechanismMapStudy.Grid(1.2, 4.0, 6);
+    private static readonly double[] Betas = MechanismMapStudy.Grid(0.1, 3.0, 6);
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.1)]
+    [InlineData(0.01)]
+    public void BelowThePriceMechanismLineEveryCellIsAPriceMechanismWithLumpSums(double mu)
+    {
+        var cells = MechanismMapStudy.Compute(mu, lumpSumsAllowed: true, Alphas, Betas);
+        var below = cells.Where(cell => cell.Beta < MechanismMapStudy.PriceMechanismLine(cell.Alpha) - 0.2).ToArray();
+        Assert.NotEmpty(below);
+        Assert.All(below, cell => Assert.Equal(MechanismMapRegion.PriceMechanism, cell.Region));
+    }
+
+    [Fact]
+    public void SellersAreRationedAboveTheLineWhenBuyersAreScarce()
+    {
+        // 000 Section 7.1: above the line, with a thick tail (alpha < 2), rationing is optimal for mu small.
+        var cell = MechanismMapStudy.Compute(0.01, lumpSumsAllowed: true, [1.5], [1.0]).Single();
+        Assert.True(cell.Beta > MechanismMapStudy.PriceMechanismLine(cell.Alpha));
+        Assert.Equal(MechanismMapRegion.SellersRationed, cell.Region);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.01)]
+    public void WithoutLumpSumsRationingCoversAtLeastTheSameCells(double mu)
+    {
+        // 000 Section 7.2: "rationing emerges as optimal for a much larger space of parameters".
+        var with = MechanismMapStudy.Compute(mu, lumpSumsAllowed: true, Alphas, Betas);
+        var without = MechanismMapStudy.Compute(mu, lumpSumsAllowed: false, Alphas, Betas);
+        var rationedWith = with.Count(cell => cell.Region != MechanismMapRegion.PriceMechanism);
+        var rationedWithout = without.Count(cell => cell.Region != MechanismMapRegion.PriceMechanism);
+        Assert.True(rationedWithout > rationedWith, $"rationed cells: {rationedWithout} without lump sums, {rationedWith} with");
+    }
+
+    [Fact]
+    public void TheoryLinesCrossWhereSpecSaysAndTheMapIsReproducible()
+    {
+        // alpha - 1 - 1/alpha = (alpha^2 - alpha)/(alpha + 1)  <=>  alpha^2 - 2 alpha - 1 = 0  <=>  alpha = 1 + sqrt 2.
+        var crossing = 1.0 + Math.Sqrt(2.0);
+        Assert.Equal(MechanismMapStudy.PriceMechanismLine(crossing), MechanismMapStudy.HighInequalityLine(crossing), 12);
+        Assert.Equal(0.0, MechanismMapStudy.PriceMechanismLine((1.0 + Math.Sqrt(5.0)) / 2.0), 12); // golden ratio: beta = 0
+
+        double[] alphas = [1.5, 2.5], betas = [0.5, 1.5];
+        var first = MechanismMapStudy.Compute(0.1, false, alphas, betas);
+        var second = MechanismMapStudy.Compute(0.1, false, alphas, betas);
+        Assert.Equal(first, second);
+        Assert.Equal([1.5, 1.5, 2.5, 2.5], first.Select(cell => cell.Alpha));
+        Assert.Equal([0.5, 1.5, 0.5, 1.5], first.Select(cell => cell.Beta));
+    }
+}
