@@ -19,10 +19,7 @@ namespace MarketSim.Cli.Commands;
 /// trade probabilities, welfare gap to the continuum, each with a 95% interval), the margins' scaling
 /// in N into margin-fit.csv; with <c>--entry</c> the scenario's <c>entry</c> block runs the "No Free
 /// Lunch" entry dynamics into entry.csv. Then manifest.json.
-/// TODO(figures): when ScottPlot and src/MarketSim.Cli/Figures/ are on main, plot from stress.csv
-/// against N on log axes: deficit_probability, budget_surplus_q05, safety_margin (with the fitted
-/// line of margin-fit.csv), broken_promise_rate and welfare_gap per mechanism; and entry.csv's
-/// budget_surplus by round. The lead wires these.
+/// The PNGs (<see cref="Figures.StressPlots"/>) plot the headline measures against N on log axes.
 /// </summary>
 public static class StressCommand
 {
@@ -112,6 +109,12 @@ public static class StressCommand
         {
             StressFiles.WriteEntry(Path.Combine(folder, StressFiles.Entry), entryRounds);
             files.Add(StressFiles.Entry);
+        }
+
+        foreach (var image in Figures.StressPlots.Draw(scenario.Name, rows, fits, entryRounds))
+        {
+            AtomicFile.Write(Path.Combine(folder, image.FileName), stream => stream.Write(image.Png));
+            files.Add(image.FileName);
         }
 
         timings["write"] = (clock.Elapsed - writeStart).TotalSeconds;

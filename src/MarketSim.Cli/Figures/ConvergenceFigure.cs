@@ -19,7 +19,6 @@ internal sealed class ConvergenceFigure(string scenarioFile) : IFigure
 {
     public const string DefaultScenario = "scenarios/paper-section2.yaml";
 
-    private static readonly Color[] Palette = [Colors.Black, Colors.Red, Colors.Blue, Colors.Green, Colors.Orange, Colors.Purple];
 
     public string Name => "convergence";
 
@@ -54,7 +53,7 @@ internal sealed class ConvergenceFigure(string scenarioFile) : IFigure
         var mechanisms = points.Select(p => p.Mechanism).Distinct().ToArray();
         for (var k = 0; k < mechanisms.Length; k++)
         {
-            var color = Palette[k % Palette.Length];
+            var color = PlotImages.Palette[k % PlotImages.Palette.Length];
             var series = points.Where(p => p.Mechanism == mechanisms[k]).ToArray();
             // Shift each mechanism a little along the log axis so the error bars do not overlap.
             var x = series.Select(p => Math.Log10(p.Sellers) + 0.03 * (k - (mechanisms.Length - 1) / 2.0)).ToArray();

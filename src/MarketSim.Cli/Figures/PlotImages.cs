@@ -7,6 +7,9 @@ namespace MarketSim.Cli.Figures;
 internal static class PlotImages
 {
     public const int Width = 900;
+
+    /// <summary>Series colours, one per mechanism, in scenario order.</summary>
+    public static readonly Color[] Palette = [Colors.Black, Colors.Red, Colors.Blue, Colors.Green, Colors.Orange, Colors.Purple];
     public const int Height = 600;
 
     /// <summary>A plot with a title, axis labels and the legend in the given corner.</summary>

@@ -1,5 +1,4 @@
-using System.Globalization;
-using CsvHelper;
+using static MarketSim.Cli.Output.CsvFiles;
 using MarketSim.Core.Stress;
 using MarketSim.Core.Stress.Entry;
 
@@ -17,70 +16,26 @@ public static class StressFiles
     public const string MarginFit = "margin-fit.csv";
     public const string Entry = "entry.csv";
 
-    private static readonly CsvWriterOptions Options = new() { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
-
     public static void WriteStress(string path, IEnumerable<StressRow> rows) =>
-        Write(path, ["mechanism", "sellers", "metric", "value", "ci_low", "ci_high", "n"], rows, (csv, row) =>
-        {
-            csv.WriteField(row.Mechanism);
-            csv.WriteField(Integer(row.Sellers));
-            csv.WriteField(row.Metric);
-            csv.WriteField(CsvFiles.Number(row.Value));
-            csv.WriteField(CsvFiles.Number(row.ConfidenceLow));
-            csv.WriteField(CsvFiles.Number(row.ConfidenceHigh));
-            csv.WriteField(Integer(row.Count));
-        });
+        TableCsvFile.Write(path, ["mechanism", "sellers", "metric", "value", "ci_low", "ci_high", "n"], rows.Select(row => (IReadOnlyList<string>)
+        [
+            row.Mechanism, Integer(row.Sellers), row.Metric, Number(row.Value), Number(row.ConfidenceLow), Number(row.ConfidenceHigh), Integer(row.Count),
+        ]));
 
     public static void WriteMarginFit(string path, IEnumerable<MarginScaling> fits) =>
-        Write(path, ["mechanism", "intercept", "exponent", "ci_low", "ci_high", "points"], fits, (csv, fit) =>
-        {
-            csv.WriteField(fit.Mechanism);
-            csv.WriteField(CsvFiles.Number(fit.Intercept));
-            csv.WriteField(CsvFiles.Number(fit.Exponent));
-            csv.WriteField(CsvFiles.Number(fit.ExponentLow));
-            csv.WriteField(CsvFiles.Number(fit.ExponentHigh));
-            csv.WriteField(Integer(fit.Points));
-        });
+        TableCsvFile.Write(path, ["mechanism", "intercept", "exponent", "ci_low", "ci_high", "points"], fits.Select(fit => (IReadOnlyList<string>)
+        [
+            fit.Mechanism, Number(fit.Intercept), Number(fit.Exponent), Number(fit.ExponentLow), Number(fit.ExponentHigh), Integer(fit.Points),
+        ]));
 
     public static void WriteEntry(string path, IEnumerable<EntryRound> rounds) =>
-        Write(
+        TableCsvFile.Write(
             path,
             ["mechanism", "round", "buyers", "sellers", "buyer_entrants", "seller_entrants", "non_trading_entrants", "lump_sum_paid", "revenue", "budget_surplus", "welfare"],
-            rounds,
-            (csv, round) =>
-            {
-                csv.WriteField(round.Mechanism);
-                csv.WriteField(Integer(round.Round));
-                csv.WriteField(Integer(round.Buyers));
-                csv.WriteField(Integer(round.Sellers));
-                csv.WriteField(Integer(round.BuyerEntrants));
-                csv.WriteField(Integer(round.SellerEntrants));
-                csv.WriteField(Integer(round.NonTradingEntrants));
-                csv.WriteField(CsvFiles.Number(round.LumpSumPaid));
-                csv.WriteField(CsvFiles.Number(round.Revenue));
-                csv.WriteField(CsvFiles.Number(round.BudgetSurplus));
-                csv.WriteField(CsvFiles.Number(round.Welfare));
-            });
-
-    private static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static void Write<T>(string path, string[] header, IEnumerable<T> rows, Action<CsvWriter, T> writeRow) =>
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new StreamWriter(stream, leaveOpen: true);
-            using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
-            foreach (var name in header)
-            {
-                csv.WriteField(name);
-            }
-
-            csv.EndRecord();
-            foreach (var row in rows)
-            {
-                writeRow(csv, row);
-                csv.EndRecord();
-            }
-
-            csv.Flush();
-        });
+            rounds.Select(round => (IReadOnlyList<string>)
+            [
+                round.Mechanism, Integer(round.Round), Integer(round.Buyers), Integer(round.Sellers), Integer(round.BuyerEntrants),
+                Integer(round.SellerEntrants), Integer(round.NonTradingEntrants), Number(round.LumpSumPaid), Number(round.Revenue),
+                Number(round.BudgetSurplus), Number(round.Welfare),
+            ]));
 }

@@ -4,9 +4,9 @@ using CsvHelper;
 namespace MarketSim.Cli.Output;
 
 /// <summary>
-/// A tidy table written like <see cref="CsvFiles"/> (RFC 4180, Unix line ends, invariant culture,
-/// atomically): the CSV behind a figure or a sweep. Cells are already formatted (numbers via
-/// <see cref="CsvFiles.Number"/>), so the same inputs give the same bytes.
+/// The one CSV writer of MarketSim (CsvHelper; RFC 4180 quoting, Unix line ends, invariant culture,
+/// written atomically): run, stress, sweep and figure tables all go through it. Cells are already
+/// formatted (numbers via <see cref="CsvFiles.Number"/>), so the same inputs give the same bytes.
 /// </summary>
 public static class TableCsvFile
 {

@@ -42,7 +42,14 @@ public sealed class StressCommandTests
         Assert.Equal("stress", manifest.RootElement.GetProperty("command").GetString());
         Assert.Equal(60, manifest.RootElement.GetProperty("replications").GetInt32()); // 30 per size, two sizes
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("name").GetString()!).ToArray();
-        Assert.Equal(new[] { "stress.csv", "margin-fit.csv", "entry.csv" }, files);
+        string[] pictures = ["deficit-probability.png", "budget-surplus-q05.png", "broken-promises.png", "welfare-gap.png", "safety-margin.png", "entry-budget-surplus.png"];
+        Assert.Equal(new[] { "stress.csv", "margin-fit.csv", "entry.csv" }.Concat(pictures), files);
+        foreach (var picture in pictures)
+        {
+            // Each plot against N decodes at the house size (Figures/PlotImages).
+            using var bitmap = SkiaSharp.SKBitmap.Decode(Path.Combine(folder, picture));
+            Assert.Equal((900, 600), (bitmap.Width, bitmap.Height));
+        }
     }
 
     [Fact]
