@@ -102,75 +102,8 @@ public sealed class AllocationRule
         Span<double> tied = stackalloc double[players - 1];
         for (var i = 0; i < players; i++)
         {
-            var cells = goodScores[i].Length;
-            var lastScore = double.NaN;
-            var lastProbability = 0.0;
-            for (var k = 0; k < cells; k++)
-            {
-                var score = goodScores[i][k];
-                if (!(score > 0))
-                {
-                    good[i][k] = 0;
-                    continue;
-                }
-
-                if (score != lastScore)
-                {
-                    var r = 0;
-                    for (var j = 0; j < players; j++)
-                    {
-                        if (j == i)
-                        {
-                            continue;
-                        }
-
-                        var rival = goodScores[j];
-                        var below = LowerBound(rival, score);
-                        beaten[r] = (double)below / rival.Length;
-                        tied[r] = (double)(UpperBound(rival, score) - below) / rival.Length;
-                        r++;
-                    }
-
-                    lastScore = score;
-                    lastProbability = TieLottery.WinProbability(beaten, tied);
-                }
-
-                good[i][k] = lastProbability;
-            }
-
-            lastScore = double.NaN;
-            for (var k = 0; k < cells; k++)
-            {
-                var score = badScores[i][k];
-                if (!(score < 0))
-                {
-                    bad[i][k] = 0;
-                    continue;
-                }
-
-                if (score != lastScore)
-                {
-                    var r = 0;
-                    for (var j = 0; j < players; j++)
-                    {
-                        if (j == i)
-                        {
-                            continue;
-                        }
-
-                        var rival = badScores[j];
-                        var above = UpperBound(rival, score);
-                        beaten[r] = (double)(rival.Length - above) / rival.Length;
-                        tied[r] = (double)(above - LowerBound(rival, score)) / rival.Length;
-                        r++;
-                    }
-
-                    lastScore = score;
-                    lastProbability = TieLottery.WinProbability(beaten, tied);
-                }
-
-                bad[i][k] = lastProbability;
-            }
+            WinProbabilities(goodScores, i, lowestWins: false, good[i], beaten, tied);
+            WinProbabilities(badScores, i, lowestWins: true, bad[i], beaten, tied);
         }
     }
 
@@ -178,36 +111,67 @@ public sealed class AllocationRule
     /// Winner of the good for reported cells, or -1 if no score is positive. Ties: the
     /// <paramref name="lottery"/> uniform in (0, 1) picks one of the tied players with equal probability.
     /// </summary>
-    public int GoodWinner(ReadOnlySpan<int> cells, double lottery)
-    {
-        var best = 0.0;
-        var count = 0;
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var score = goodScores[i][cells[i]];
-            if (score > best)
-            {
-                best = score;
-                count = 1;
-            }
-            else if (score == best && count > 0)
-            {
-                count++;
-            }
-        }
-
-        return count == 0 ? -1 : PickTied(goodScores, cells, best, count, lottery);
-    }
+    public int GoodWinner(ReadOnlySpan<int> cells, double lottery) => Winner(goodScores, cells, lottery, lowestWins: false);
 
     /// <summary>Taker of the bad for reported cells, or -1 if no score is negative. Ties as for the good.</summary>
-    public int BadTaker(ReadOnlySpan<int> cells, double lottery)
+    public int BadTaker(ReadOnlySpan<int> cells, double lottery) => Winner(badScores, cells, lottery, lowestWins: true);
+
+    /// <summary>
+    /// Interim probability that each cell of one player wins one item. The two rankings are mirror
+    /// images (003 (37)-(39)): the good goes to the highest positive score, the bad to the lowest
+    /// negative one; a rival is beaten when strictly worse, tied when equal (see <see cref="TieLottery"/>).
+    /// </summary>
+    private static void WinProbabilities(
+        double[][] scores, int player, bool lowestWins, double[] probabilities, Span<double> beaten, Span<double> tied)
+    {
+        var own = scores[player];
+        var lastScore = double.NaN;
+        var lastProbability = 0.0;
+        for (var k = 0; k < own.Length; k++)
+        {
+            var score = own[k];
+            if (!(lowestWins ? score < 0 : score > 0))
+            {
+                probabilities[k] = 0;
+                continue;
+            }
+
+            // Cells with equal scores share one probability (ironed pools).
+            if (score != lastScore)
+            {
+                var r = 0;
+                for (var j = 0; j < scores.Length; j++)
+                {
+                    if (j == player)
+                    {
+                        continue;
+                    }
+
+                    var rival = scores[j];
+                    var below = LowerBound(rival, score);
+                    var atMost = UpperBound(rival, score);
+                    beaten[r] = (double)(lowestWins ? rival.Length - atMost : below) / rival.Length;
+                    tied[r] = (double)(atMost - below) / rival.Length;
+                    r++;
+                }
+
+                lastScore = score;
+                lastProbability = TieLottery.WinProbability(beaten, tied);
+            }
+
+            probabilities[k] = lastProbability;
+        }
+    }
+
+    /// <summary>Ex-post winner of one item (see <see cref="WinProbabilities"/> for the direction).</summary>
+    private static int Winner(double[][] scores, ReadOnlySpan<int> cells, double lottery, bool lowestWins)
     {
         var best = 0.0;
         var count = 0;
         for (var i = 0; i < cells.Length; i++)
         {
-            var score = badScores[i][cells[i]];
-            if (score < best)
+            var score = scores[i][cells[i]];
+            if (lowestWins ? score < best : score > best)
             {
                 best = score;
                 count = 1;
@@ -218,7 +182,7 @@ public sealed class AllocationRule
             }
         }
 
-        return count == 0 ? -1 : PickTied(badScores, cells, best, count, lottery);
+        return count == 0 ? -1 : PickTied(scores, cells, best, count, lottery);
     }
 
     private static int PickTied(double[][] scores, ReadOnlySpan<int> cells, double best, int count, double lottery)
