@@ -1,3 +1,5 @@
+using MarketSim.Core.Numerics;
+
 namespace MarketSim.Core.Distributions;
 
 /// <summary>
@@ -77,23 +79,6 @@ public sealed class EmpiricalDistribution : IValueDistribution
         return sum / sorted.Length;
     }
 
-    /// <summary>Number of values &lt;= x (upper bound by binary search).</summary>
-    private int CountAtMost(double x)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (sorted[middle] <= x)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+    /// <summary>Number of values &lt;= x.</summary>
+    private int CountAtMost(double x) => SortedSearch.UpperBound(sorted, x);
 }

@@ -1,3 +1,5 @@
+using MarketSim.Core.Numerics;
+
 namespace MarketSim.Core.RedistributiveAuctions;
 
 /// <summary>
@@ -148,8 +150,8 @@ public sealed class AllocationRule
                     }
 
                     var rival = scores[j];
-                    var below = LowerBound(rival, score);
-                    var atMost = UpperBound(rival, score);
+                    var below = SortedSearch.LowerBound(rival, score);
+                    var atMost = SortedSearch.UpperBound(rival, score);
                     beaten[r] = (double)(lowestWins ? rival.Length - atMost : below) / rival.Length;
                     tied[r] = (double)(atMost - below) / rival.Length;
                     r++;
@@ -197,45 +199,5 @@ public sealed class AllocationRule
         }
 
         throw new InvalidOperationException("tied player not found");
-    }
-
-    /// <summary>First index whose value is &gt;= x in a weakly increasing array.</summary>
-    private static int LowerBound(double[] sorted, double x)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (sorted[middle] < x)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
-
-    /// <summary>First index whose value is &gt; x in a weakly increasing array.</summary>
-    private static int UpperBound(double[] sorted, double x)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (sorted[middle] <= x)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 }
