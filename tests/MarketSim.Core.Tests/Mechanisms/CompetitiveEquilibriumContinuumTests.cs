@@ -2,8 +2,7 @@ using MarketSim.Core.Agents;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Metrics;
 using MarketSim.Core.Random;
-using MarketSim.Core.Tests.Theory;
-using MarketSim.Core.Theory;
+using MarketSim.Core.Tests.Theory.Solver;
 
 namespace MarketSim.Core.Tests.Mechanisms;
 
@@ -13,14 +12,11 @@ namespace MarketSim.Core.Tests.Mechanisms;
 /// </summary>
 public sealed class CompetitiveEquilibriumContinuumTests
 {
-    private static ContinuumMarket UniformExample(double m) =>
-        new(new ContinuumUniformRateLaw(0, 1, 1), new ContinuumUniformRateLaw(0, 1 / m, m), 1);
-
     /// <summary>m = 3: p = 1/4, Q = 3/4, W = 9/16 (half to each side), gains 3/8.</summary>
     [Fact]
     public void ContinuumValuesAreTheClosedFormsUnderMetricNames()
     {
-        var values = new CompetitiveEquilibrium("ce").ContinuumValues(UniformExample(3));
+        var values = new CompetitiveEquilibrium("ce").ContinuumValues(SolverTestMarkets.UniformExample(3));
 
         Assert.Subset(
             new HashSet<string>([.. OutcomeMetrics.StandardNames, "price", "price_low", "price_high"]),
@@ -48,7 +44,7 @@ public sealed class CompetitiveEquilibriumContinuumTests
         const int Agents = 4000;
         const int Replications = 40;
         const double M = 3;
-        var theory = new CompetitiveEquilibrium("ce").ContinuumValues(UniformExample(M));
+        var theory = new CompetitiveEquilibrium("ce").ContinuumValues(SolverTestMarkets.UniformExample(M));
         var mechanism = new CompetitiveEquilibrium("ce");
         var market = new MarketInstance(Agents, Agents);
         var outcome = new MechanismOutcome();

@@ -1,3 +1,4 @@
+using MarketSim.Core.Tests.Theory.Solver;
 using MarketSim.Core.Theory;
 
 namespace MarketSim.Core.Tests.Theory;
@@ -24,7 +25,7 @@ public sealed class ContinuumCompetitiveEquilibriumTests
     [InlineData(5.0)]
     public void UniformExampleMatchesClosedForm(double m)
     {
-        var market = new ContinuumMarket(new ContinuumUniformRateLaw(0, 1, 1), new ContinuumUniformRateLaw(0, 1 / m, m), 1);
+        var market = SolverTestMarkets.UniformExample(m);
 
         var equilibrium = ContinuumCompetitiveEquilibrium.Solve(market);
 
@@ -53,7 +54,7 @@ public sealed class ContinuumCompetitiveEquilibriumTests
     [InlineData(3.0, 3.0)]
     public void UniformExampleWithBuyersPerSellerMatchesClosedForm(double mu, double m)
     {
-        var market = new ContinuumMarket(new ContinuumUniformRateLaw(0, 1, 1), new ContinuumUniformRateLaw(0, 1 / m, m), mu);
+        var market = new ContinuumMarket(SolverTestMarkets.UniformUnitWeight(), SolverTestMarkets.UniformGood(m), mu);
 
         var equilibrium = ContinuumCompetitiveEquilibrium.Solve(market);
 
@@ -81,7 +82,7 @@ public sealed class ContinuumCompetitiveEquilibriumTests
     [InlineData(2.0)]
     public void DisjointSupportsGiveNoTradeAndTheGapAsInterval(double mu)
     {
-        var market = new ContinuumMarket(new ContinuumUniformRateLaw(0, 0.3, 1), new ContinuumUniformRateLaw(0.5, 1, 2), mu);
+        var market = new ContinuumMarket(SolverTestMarkets.UniformRates(0, 0.3, 1), SolverTestMarkets.UniformRates(0.5, 1, 2), mu);
 
         var equilibrium = ContinuumCompetitiveEquilibrium.Solve(market);
 
@@ -101,8 +102,8 @@ public sealed class ContinuumCompetitiveEquilibriumTests
     [Fact]
     public void SellersBelowBuyersClearOnTheGapOnlyWhenSidesAreEqual()
     {
-        var buyers = new ContinuumUniformRateLaw(0.6, 1, 1);
-        var sellers = new ContinuumUniformRateLaw(0, 0.4, 2);
+        var buyers = SolverTestMarkets.UniformRates(0.6, 1, 1);
+        var sellers = SolverTestMarkets.UniformRates(0, 0.4, 2);
 
         var equal = ContinuumCompetitiveEquilibrium.Solve(new ContinuumMarket(buyers, sellers, 1));
         var moreBuyers = ContinuumCompetitiveEquilibrium.Solve(new ContinuumMarket(buyers, sellers, 2));
@@ -148,7 +149,7 @@ public sealed class ContinuumCompetitiveEquilibriumTests
     [InlineData(double.NaN)]
     public void NonPositiveBuyersPerSellerIsRejected(double mu)
     {
-        var market = new ContinuumMarket(new ContinuumUniformRateLaw(0, 1, 1), new ContinuumUniformRateLaw(0, 1, 1), mu);
+        var market = new ContinuumMarket(SolverTestMarkets.UniformUnitWeight(), SolverTestMarkets.UniformUnitWeight(), mu);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => ContinuumCompetitiveEquilibrium.Solve(market));
     }

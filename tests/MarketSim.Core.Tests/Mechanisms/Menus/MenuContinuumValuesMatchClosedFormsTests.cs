@@ -1,6 +1,7 @@
 using MarketSim.Core.Agents;
 using MarketSim.Core.Mechanisms.Menus;
 using MarketSim.Core.Scenarios;
+using MarketSim.Core.Tests.Theory.Solver;
 
 namespace MarketSim.Core.Tests.Mechanisms.Menus;
 
@@ -140,7 +141,7 @@ public sealed class MenuContinuumValuesMatchClosedFormsTests
     [Fact]
     public void SellerLotteryMenuIsRationedAfterTheSureOption()
     {
-        var market = new MarketSim.Core.Theory.ContinuumMarket(new UniformRateLaw(0, 1, 1), new UniformRateLaw(0, 1, 1), 1.0);
+        var market = new MarketSim.Core.Theory.ContinuumMarket(SolverTestMarkets.UniformUnitWeight(), SolverTestMarkets.UniformUnitWeight(), 1.0);
         var menu = MenuMechanism.Create(
             "menu", [new MenuOption(0.7, 1)], [new MenuOption(0.4, 1), new MenuOption(0.6, 0.5)],
             LumpSumPolicy.Realized, LumpSumRecipient.Auto, market);
@@ -170,7 +171,7 @@ public sealed class MenuContinuumValuesMatchClosedFormsTests
     [Fact]
     public void ThreeOptionMenuHasTheDerivedCutOffs()
     {
-        var market = new MarketSim.Core.Theory.ContinuumMarket(new UniformRateLaw(0, 1, 1), new UniformRateLaw(0, 1, 1), 1.0);
+        var market = new MarketSim.Core.Theory.ContinuumMarket(SolverTestMarkets.UniformUnitWeight(), SolverTestMarkets.UniformUnitWeight(), 1.0);
         var menu = new MenuMechanism(
             "menu",
             [new MenuOption(0.8, 1), new MenuOption(0.5, 0.6), new MenuOption(0.1, 0.2)],

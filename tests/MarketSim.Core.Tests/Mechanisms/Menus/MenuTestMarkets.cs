@@ -1,6 +1,7 @@
 using MarketSim.Core.Agents;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Random;
+using MarketSim.Core.Tests.Theory.Solver;
 using MarketSim.Core.Theory;
 
 namespace MarketSim.Core.Tests.Mechanisms.Menus;
@@ -9,8 +10,7 @@ namespace MarketSim.Core.Tests.Mechanisms.Menus;
 internal static class MenuTestMarkets
 {
     /// <summary>SPEC 1.4's uniform example: r_B ~ U[0,1], lambda_B = 1; r_S ~ U[0,1/m], lambda_S = m; mu = 1.</summary>
-    public static ContinuumMarket UniformExample(double m) =>
-        new(new UniformRateLaw(0, 1, 1), new UniformRateLaw(0, 1 / m, m), 1.0);
+    public static ContinuumMarket UniformExample(double m) => SolverTestMarkets.UniformExample(m);
 
     /// <summary>A market with the given rates (v^K = r, v^M = 1).</summary>
     public static MarketInstance FromRates(double[] buyerRates, double[] sellerRates)

@@ -5,7 +5,10 @@ using MarketSim.Core.Theory.RateLaws;
 
 namespace MarketSim.Core.Tests.Theory.Solver;
 
-/// <summary>The markets of the solver and diagnostics tests, built from the production rate laws (RateLawFactory).</summary>
+/// <summary>
+/// The continuum markets of the theory, solver, diagnostics, CE and menu tests, built from the production
+/// rate laws (RateLawFactory, ConstantMoneyRateLaw) rather than test-only re-implementations.
+/// </summary>
 internal static class SolverTestMarkets
 {
     /// <summary>r ~ U[0,1], lambda = 1: v^K ~ U[0,1], v^M = 1 (ConstantMoneyRateLaw).</summary>
@@ -14,6 +17,13 @@ internal static class SolverTestMarkets
     /// <summary>v^K ~ U[0,1], v^M = m: r ~ U[0, 1/m], lambda = m (ConstantMoneyRateLaw).</summary>
     public static IRateLaw UniformGood(double money) =>
         RateLawFactory.Create(new TwoDimensionalLawSpec(new UniformSpec(0.0, 1.0), new ConstantSpec(money)));
+
+    /// <summary>
+    /// r ~ U[lower, upper] with constant lambda = w: v^M = w and v^K = w r ~ U[w lower, w upper]
+    /// (ConstantMoneyRateLaw; agrees with the direct r-uniform closed forms to ~4e-16).
+    /// </summary>
+    public static IRateLaw UniformRates(double lower, double upper, double weight) =>
+        new ConstantMoneyRateLaw(new UniformDistribution(lower * weight, upper * weight), weight);
 
     /// <summary>Pareto-weight form: r ~ U[lower, upper], lambda(r) = intercept + slope r (ParetoWeightRateLaw).</summary>
     public static IRateLaw LinearWeight(double lower, double upper, double intercept, double slope) =>
