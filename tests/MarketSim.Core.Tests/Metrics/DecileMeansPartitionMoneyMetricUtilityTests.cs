@@ -1,5 +1,3 @@
-using MarketSim.Core.Agents;
-using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Metrics;
 using MarketSim.Core.Random;
 using MarketSim.Core.Tests.Mechanisms;
@@ -28,12 +26,10 @@ public sealed class DecileMeansPartitionMoneyMetricUtilityTests
             var stream = new RandomStream(StreamKey.ForPurpose(Seed, index, "test:metrics-deciles"));
             var market = CompetitiveEquilibriumMarkets.Draw(
                 ref stream, 1 + stream.NextInt(60), 1 + stream.NextInt(60), withTies: index % 2 == 0);
-            var outcome = RandomOutcome(ref stream, market);
-            var value = Compute(market, outcome);
+            var outcome = MetricTestCases.RandomOutcome(ref stream, market, lumpSumsMayBeZero: false);
+            var value = MetricTestCases.Compute(market, outcome, new ReferenceOutcome(1, 1));
 
-            var agents = Agents(market, outcome)
-                .OrderByDescending(agent => agent.ValueOfMoney).ThenBy(agent => agent.Side).ThenBy(agent => agent.Index)
-                .ToArray();
+            var agents = MetricTestCases.PoorestFirst(MetricTestCases.Agents(market, outcome)).ToArray();
             var count = agents.Length;
             var weightedSum = 0.0;
             for (var decile = 1; decile <= OutcomeMetrics.Deciles; decile++)
@@ -66,63 +62,12 @@ public sealed class DecileMeansPartitionMoneyMetricUtilityTests
     {
         var stream = new RandomStream(StreamKey.ForPurpose(Seed, 0, "test:metrics-equal-deciles"));
         var market = CompetitiveEquilibriumMarkets.Draw(ref stream, 60, 40, withTies: false);
-        var outcome = RandomOutcome(ref stream, market);
+        var outcome = MetricTestCases.RandomOutcome(ref stream, market, lumpSumsMayBeZero: false);
 
-        var value = Compute(market, outcome);
+        var value = MetricTestCases.Compute(market, outcome, new ReferenceOutcome(1, 1));
 
         var meanOfDecileMeans = OutcomeMetrics.DecileNames.Average(name => value[name]);
         Assert.Equal(40.0 / 100 * (value["gains_from_trade"] - value["budget_surplus"]), meanOfDecileMeans, 12);
-        Assert.Equal(Agents(market, outcome).Average(agent => agent.Utility), meanOfDecileMeans, 12);
+        Assert.Equal(MetricTestCases.Agents(market, outcome).Average(agent => agent.Utility), meanOfDecileMeans, 12);
     }
-
-    private static Dictionary<string, double> Compute(MarketInstance market, MechanismOutcome outcome)
-    {
-        var metrics = new List<MetricValue>();
-        OutcomeMetrics.Compute(market, outcome, new ReferenceOutcome(1, 1), metrics);
-        return metrics.ToDictionary(metric => metric.Name, metric => metric.Value);
-    }
-
-    private static MechanismOutcome RandomOutcome(ref RandomStream stream, MarketInstance market)
-    {
-        var outcome = new MechanismOutcome();
-        outcome.Reset(market.Buyers.Count, market.Sellers.Count);
-        for (var i = 0; i < market.Buyers.Count; i++)
-        {
-            if (stream.NextBernoulli(0.5))
-            {
-                outcome.BuyerTraded[i] = 1;
-                outcome.BuyerPayment[i] = stream.NextUniform();
-            }
-        }
-
-        for (var i = 0; i < market.Sellers.Count; i++)
-        {
-            if (stream.NextBernoulli(0.5))
-            {
-                outcome.SellerTraded[i] = 1;
-                outcome.SellerPayment[i] = stream.NextUniform();
-            }
-        }
-
-        outcome.BuyerLumpSum = 0.2 * stream.NextUniform();
-        outcome.SellerLumpSum = 0.2 * stream.NextUniform();
-        return outcome;
-    }
-
-    private static Agent[] Agents(MarketInstance market, MechanismOutcome outcome)
-    {
-        var buyers = market.Buyers;
-        var sellers = market.Sellers;
-        return
-        [
-            .. Enumerable.Range(0, buyers.Count).Select(i => new Agent(
-                Side.Buyers, i, buyers.ValueOfMoney[i],
-                (outcome.BuyerTraded[i] * buyers.RateOfSubstitution[i]) - outcome.BuyerPayment[i] + outcome.BuyerLumpSum)),
-            .. Enumerable.Range(0, sellers.Count).Select(i => new Agent(
-                Side.Sellers, i, sellers.ValueOfMoney[i],
-                outcome.SellerPayment[i] - (outcome.SellerTraded[i] * sellers.RateOfSubstitution[i]) + outcome.SellerLumpSum)),
-        ];
-    }
-
-    private sealed record Agent(Side Side, int Index, double ValueOfMoney, double Utility);
 }

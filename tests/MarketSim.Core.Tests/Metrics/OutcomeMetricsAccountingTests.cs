@@ -22,15 +22,13 @@ public sealed class OutcomeMetricsAccountingTests
             var stream = new RandomStream(StreamKey.ForPurpose(Seed, index, "test:metrics-accounting"));
             var market = CompetitiveEquilibriumMarkets.Draw(
                 ref stream, 1 + stream.NextInt(60), 1 + stream.NextInt(60), withTies: index % 2 == 0);
-            var outcome = RandomOutcome(ref stream, market);
+            var outcome = MetricTestCases.RandomOutcome(ref stream, market, lumpSumsMayBeZero: true);
             var reference = new ReferenceOutcome(stream.NextUniform() * 10, 1 + stream.NextUniform());
-            var metrics = new List<MetricValue>();
 
-            OutcomeMetrics.Compute(market, outcome, reference, metrics);
-            var value = metrics.ToDictionary(metric => metric.Name, metric => metric.Value);
+            var value = MetricTestCases.Compute(market, outcome, reference);
 
             // Every agent independently: (side, v^M, money-metric utility u); welfare is v^M u.
-            var agents = Agents(market, outcome);
+            var agents = MetricTestCases.Agents(market, outcome);
             var sellers = (double)market.Sellers.Count;
             var totalWelfare = agents.Sum(agent => agent.ValueOfMoney * agent.Utility);
             var buyerWelfare = agents.Where(agent => agent.Side == Side.Buyers).Sum(agent => agent.ValueOfMoney * agent.Utility);
@@ -59,8 +57,7 @@ public sealed class OutcomeMetricsAccountingTests
             var gini = mean > 0 ? pairwise / (2.0 * utilities.Length * utilities.Length * mean) : double.NaN;
             Assert.Equal(gini, value["gini_money_metric_utility"], 10);
 
-            var poorest = agents
-                .OrderByDescending(agent => agent.ValueOfMoney).ThenBy(agent => agent.Side).ThenBy(agent => agent.Index)
+            var poorest = MetricTestCases.PoorestFirst(agents)
                 .Take((int)Math.Ceiling(agents.Length / 5m))
                 .Sum(agent => agent.ValueOfMoney * agent.Utility);
             Assert.Equal(poorest / totalWelfare, value["poorest_fifth_welfare_share"], 9);
@@ -73,7 +70,7 @@ public sealed class OutcomeMetricsAccountingTests
     {
         var stream = new RandomStream(StreamKey.ForPurpose(Seed, 0, "test:metrics-allocation"));
         var market = CompetitiveEquilibriumMarkets.Draw(ref stream, 5000, 5000, withTies: false);
-        var outcome = RandomOutcome(ref stream, market);
+        var outcome = MetricTestCases.RandomOutcome(ref stream, market, lumpSumsMayBeZero: true);
         var metrics = new List<MetricValue>(64);
         OutcomeMetrics.Compute(market, outcome, new ReferenceOutcome(1, 1), metrics);
         metrics.Clear();
@@ -84,48 +81,4 @@ public sealed class OutcomeMetricsAccountingTests
 
         Assert.True(allocated < 1000, $"allocated {allocated} bytes for 10000 agents");
     }
-
-    private static MechanismOutcome RandomOutcome(ref RandomStream stream, MarketInstance market)
-    {
-        var outcome = new MechanismOutcome();
-        outcome.Reset(market.Buyers.Count, market.Sellers.Count);
-        for (var i = 0; i < market.Buyers.Count; i++)
-        {
-            if (stream.NextBernoulli(0.5))
-            {
-                outcome.BuyerTraded[i] = 1;
-                outcome.BuyerPayment[i] = stream.NextUniform();
-            }
-        }
-
-        for (var i = 0; i < market.Sellers.Count; i++)
-        {
-            if (stream.NextBernoulli(0.5))
-            {
-                outcome.SellerTraded[i] = 1;
-                outcome.SellerPayment[i] = stream.NextUniform();
-            }
-        }
-
-        outcome.BuyerLumpSum = stream.NextUniform() < 0.5 ? 0 : 0.2 * stream.NextUniform();
-        outcome.SellerLumpSum = stream.NextUniform() < 0.5 ? 0 : 0.2 * stream.NextUniform();
-        return outcome;
-    }
-
-    private static Agent[] Agents(MarketInstance market, MechanismOutcome outcome)
-    {
-        var buyers = market.Buyers;
-        var sellers = market.Sellers;
-        return
-        [
-            .. Enumerable.Range(0, buyers.Count).Select(i => new Agent(
-                Side.Buyers, i, buyers.ValueOfMoney[i],
-                (outcome.BuyerTraded[i] * buyers.RateOfSubstitution[i]) - outcome.BuyerPayment[i] + outcome.BuyerLumpSum)),
-            .. Enumerable.Range(0, sellers.Count).Select(i => new Agent(
-                Side.Sellers, i, sellers.ValueOfMoney[i],
-                outcome.SellerPayment[i] - (outcome.SellerTraded[i] * sellers.RateOfSubstitution[i]) + outcome.SellerLumpSum)),
-        ];
-    }
-
-    private sealed record Agent(Side Side, int Index, double ValueOfMoney, double Utility);
 }
