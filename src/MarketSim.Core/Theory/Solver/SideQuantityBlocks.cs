@@ -22,23 +22,21 @@ internal sealed class SideQuantityBlocks
     /// <summary>psi_j(q).</summary>
     public double[] Payment { get; }
 
-    public static SideQuantityBlocks ForSellers(IRateLaw law, double[] quantities)
-    {
-        int n = quantities.Length;
-        var rate = new double[n];
-        var surplus = new double[n];
-        var payment = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double q = quantities[i];
-            rate[i] = i == 0 ? law.Lower : i == n - 1 ? law.Upper : Math.Clamp(law.Quantile(q), law.Lower, law.Upper);
-            surplus[i] = i == 0 ? 0.0 : law.SellerSurplus(rate[i]);
-            payment[i] = q * rate[i];
-        }
-        return new SideQuantityBlocks(rate, surplus, payment);
-    }
+    /// <summary>Sellers: the cheapest trade first, so quantity q is traded at cut-off G_S^{-1}(q).</summary>
+    public static SideQuantityBlocks ForSellers(IRateLaw law, double[] quantities) =>
+        Build(law, quantities, law.Lower, law.Upper, q => law.Quantile(q), law.SellerSurplus);
 
-    public static SideQuantityBlocks ForBuyers(IRateLaw law, double[] quantities)
+    /// <summary>Buyers: the keenest trade first, so quantity q is traded at cut-off G_B^{-1}(1-q).</summary>
+    public static SideQuantityBlocks ForBuyers(IRateLaw law, double[] quantities) =>
+        Build(law, quantities, law.Upper, law.Lower, q => law.Quantile(1.0 - q), law.BuyerSurplus);
+
+    /// <summary>
+    /// The two sides are mirror images: the end quantities sit exactly on the support ends (no
+    /// quantile call there), interior cut-offs are clamped to the support, W(0) = 0.
+    /// </summary>
+    private static SideQuantityBlocks Build(
+        IRateLaw law, double[] quantities, double rateAtNoTrade, double rateAtFullTrade,
+        Func<double, double> cutoffQuantile, Func<double, double> surplusAtCutoff)
     {
         int n = quantities.Length;
         var rate = new double[n];
@@ -47,8 +45,8 @@ internal sealed class SideQuantityBlocks
         for (int i = 0; i < n; i++)
         {
             double q = quantities[i];
-            rate[i] = i == 0 ? law.Upper : i == n - 1 ? law.Lower : Math.Clamp(law.Quantile(1.0 - q), law.Lower, law.Upper);
-            surplus[i] = i == 0 ? 0.0 : law.BuyerSurplus(rate[i]);
+            rate[i] = i == 0 ? rateAtNoTrade : i == n - 1 ? rateAtFullTrade : Math.Clamp(cutoffQuantile(q), law.Lower, law.Upper);
+            surplus[i] = i == 0 ? 0.0 : surplusAtCutoff(rate[i]);
             payment[i] = q * rate[i];
         }
         return new SideQuantityBlocks(rate, surplus, payment);
