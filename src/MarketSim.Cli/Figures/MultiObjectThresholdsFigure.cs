@@ -29,14 +29,8 @@ internal sealed class MultiObjectThresholdsFigure : IFigure
         var plot = PlotImages.Create(
             string.Create(CultureInfo.InvariantCulture, $"004: thresholds vs seller weight (N = {Objects})"),
             "seller weight a_s (a_b = 1 - a_s)", "threshold M + 1 - sigma (0 = trade every bad object)");
-        var buyer = plot.Add.ScatterLine(weights, points.Select(p => p.BuyerThreshold).ToArray());
-        buyer.LegendText = "buyer's threshold";
-        buyer.Color = Colors.Red;
-        buyer.LineWidth = 3;
-        var seller = plot.Add.ScatterLine(weights, points.Select(p => p.SellerThreshold).ToArray());
-        seller.LegendText = "seller's threshold";
-        seller.Color = Colors.Blue;
-        seller.LineWidth = 3;
+        PlotImages.Line(plot, weights, points.Select(p => p.BuyerThreshold).ToArray(), "buyer's threshold", Colors.Red, 3);
+        PlotImages.Line(plot, weights, points.Select(p => p.SellerThreshold).ToArray(), "seller's threshold", Colors.Blue, 3);
         plot.Axes.SetLimits(0, 1, 0, Objects + 0.5);
         plot.ShowLegend(Alignment.UpperCenter);
         return new FigureResult([PlotImages.Render(Name + ".png", plot)], table,

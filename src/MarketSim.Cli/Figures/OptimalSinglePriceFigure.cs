@@ -24,19 +24,10 @@ internal sealed class OptimalSinglePriceFigure : IFigure
 
         var m = points.Select(p => p.SellerValueOfMoney).ToArray();
         var plot = PlotImages.Create("000 Figure 2.1: optimal single price, no lump sums", "m (sellers' value of money)", "price");
-        var maximal = plot.Add.ScatterLine(m, points.Select(p => p.MaximalPrice).ToArray());
-        maximal.LegendText = "maximal price 1/m (every seller sells)";
-        maximal.Color = Colors.Black;
+        var maximal = PlotImages.Line(plot, m, points.Select(p => p.MaximalPrice).ToArray(), "maximal price 1/m (every seller sells)", Colors.Black, 2);
         maximal.LinePattern = LinePattern.Dotted;
-        maximal.LineWidth = 2;
-        var equilibrium = plot.Add.ScatterLine(m, points.Select(p => p.CompetitiveEquilibriumPrice).ToArray());
-        equilibrium.LegendText = "competitive equilibrium 1/(1+m)";
-        equilibrium.Color = Colors.Black;
-        equilibrium.LineWidth = 1.5f;
-        var closed = plot.Add.ScatterLine(m, points.Select(p => p.ClosedFormPrice).ToArray());
-        closed.LegendText = "optimal p* (closed form 000 (2.2))";
-        closed.Color = Colors.Red;
-        closed.LineWidth = 4;
+        PlotImages.Line(plot, m, points.Select(p => p.CompetitiveEquilibriumPrice).ToArray(), "competitive equilibrium 1/(1+m)", Colors.Black, 1.5f);
+        PlotImages.Line(plot, m, points.Select(p => p.ClosedFormPrice).ToArray(), "optimal p* (closed form 000 (2.2))", Colors.Red, 4);
         var solver = plot.Add.Markers(m.Where((_, i) => i % 4 == 0).ToArray(), points.Where((_, i) => i % 4 == 0).Select(p => p.SolverPrice).ToArray(), MarkerShape.OpenCircle, 7, Colors.DarkBlue);
         solver.LegendText = "solver (OptimalMechanismSolver, no lump sums)";
         foreach (var x in new[] { 3.0, 2 + Math.Sqrt(2) })

@@ -42,6 +42,16 @@ internal static class PlotImages
         return new FigureImage(fileName, data.ToArray(), width, panelHeight);
     }
 
+    /// <summary>A labelled line of the given colour and width; returned for further styling (e.g. a dash pattern).</summary>
+    public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] x, double[] y, string label, Color color, float width)
+    {
+        var line = plot.Add.ScatterLine(x, y);
+        line.LegendText = label;
+        line.Color = color;
+        line.LineWidth = width;
+        return line;
+    }
+
     /// <summary>Decimal logarithm ticks on the bottom axis for data plotted as log10(x).</summary>
     public static void LogBottomAxis(Plot plot)
     {

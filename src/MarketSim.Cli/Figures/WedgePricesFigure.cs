@@ -27,27 +27,16 @@ internal sealed class WedgePricesFigure : IFigure
 
         var m = points.Select(p => p.SellerValueOfMoney).ToArray();
         var plot = PlotImages.Create("000 Figure 2.2: optimal price wedge and lump sum", "m (sellers' value of money)", "price / lump sum per agent");
-        var equilibrium = plot.Add.ScatterLine(m, points.Select(p => p.CompetitiveEquilibriumPrice).ToArray());
-        equilibrium.LegendText = "competitive equilibrium 1/(1+m)";
-        equilibrium.Color = Colors.Black;
-        equilibrium.LineWidth = 1.5f;
-        Curve(plot, m, points.Select(p => p.BuyerPrice), "buyers' price p_B", Colors.Red);
-        Curve(plot, m, points.Select(p => p.SellerPrice), "sellers' price p_S", Colors.Blue);
-        Curve(plot, m, points.Select(p => p.LumpSumSellers), "lump sum to every seller", Colors.Green);
-        Curve(plot, m, points.Select(p => p.LumpSumBuyers), "lump sum to every buyer", Colors.Orange);
+        PlotImages.Line(plot, m, points.Select(p => p.CompetitiveEquilibriumPrice).ToArray(), "competitive equilibrium 1/(1+m)", Colors.Black, 1.5f);
+        PlotImages.Line(plot, m, points.Select(p => p.BuyerPrice).ToArray(), "buyers' price p_B", Colors.Red, 3);
+        PlotImages.Line(plot, m, points.Select(p => p.SellerPrice).ToArray(), "sellers' price p_S", Colors.Blue, 3);
+        PlotImages.Line(plot, m, points.Select(p => p.LumpSumSellers).ToArray(), "lump sum to every seller", Colors.Green, 3);
+        PlotImages.Line(plot, m, points.Select(p => p.LumpSumBuyers).ToArray(), "lump sum to every buyer", Colors.Orange, 3);
         var one = plot.Add.VerticalLine(1, 1, Colors.Gray, LinePattern.Dashed);
         one.LegendText = "m = 1 (CE optimal)";
         plot.Axes.SetLimits(0, 8, 0, 1.02);
         plot.ShowLegend(Alignment.UpperRight);
         return new FigureResult([PlotImages.Render(Name + ".png", plot)], table,
             new Dictionary<string, string> { ["m"] = string.Create(CultureInfo.InvariantCulture, $"0.2..8 ({values.Length} points)") });
-    }
-
-    private static void Curve(Plot plot, double[] x, IEnumerable<double> y, string label, Color color)
-    {
-        var line = plot.Add.ScatterLine(x, y.ToArray());
-        line.LegendText = label;
-        line.Color = color;
-        line.LineWidth = 3;
     }
 }
