@@ -24,8 +24,7 @@ public sealed class DecileMeansPartitionMoneyMetricUtilityTests
         for (var index = 0; index < 200; index++)
         {
             var stream = new RandomStream(StreamKey.ForPurpose(Seed, index, "test:metrics-deciles"));
-            var market = CompetitiveEquilibriumMarkets.Draw(
-                ref stream, 1 + stream.NextInt(60), 1 + stream.NextInt(60), withTies: index % 2 == 0);
+            var market = MetricTestCases.RandomMarket(ref stream, withTies: index % 2 == 0);
             var outcome = MetricTestCases.RandomOutcome(ref stream, market, lumpSumsMayBeZero: false);
             var value = MetricTestCases.Compute(market, outcome, new ReferenceOutcome(1, 1));
 

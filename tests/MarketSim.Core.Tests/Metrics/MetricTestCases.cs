@@ -2,6 +2,7 @@ using MarketSim.Core.Agents;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Metrics;
 using MarketSim.Core.Random;
+using MarketSim.Core.Tests.Mechanisms;
 
 namespace MarketSim.Core.Tests.Metrics;
 
@@ -12,6 +13,10 @@ internal static class MetricTestCases
 {
     /// <summary>One agent: side, v^M and money-metric utility u (welfare is v^M u, SPEC 1.1).</summary>
     public sealed record Agent(Side Side, int Index, double ValueOfMoney, double Utility);
+
+    /// <summary>A random market of 1 to 60 buyers and 1 to 60 sellers (CompetitiveEquilibriumMarkets.Draw).</summary>
+    public static MarketInstance RandomMarket(ref RandomStream stream, bool withTies) =>
+        CompetitiveEquilibriumMarkets.Draw(ref stream, 1 + stream.NextInt(60), 1 + stream.NextInt(60), withTies);
 
     /// <summary>
     /// A random, not necessarily clearing outcome: each agent trades with probability 1/2 at a U[0,1]

@@ -20,8 +20,7 @@ public sealed class OutcomeMetricsAccountingTests
         for (var index = 0; index < 200; index++)
         {
             var stream = new RandomStream(StreamKey.ForPurpose(Seed, index, "test:metrics-accounting"));
-            var market = CompetitiveEquilibriumMarkets.Draw(
-                ref stream, 1 + stream.NextInt(60), 1 + stream.NextInt(60), withTies: index % 2 == 0);
+            var market = MetricTestCases.RandomMarket(ref stream, withTies: index % 2 == 0);
             var outcome = MetricTestCases.RandomOutcome(ref stream, market, lumpSumsMayBeZero: true);
             var reference = new ReferenceOutcome(stream.NextUniform() * 10, 1 + stream.NextUniform());
 
