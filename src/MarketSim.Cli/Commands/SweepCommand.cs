@@ -91,15 +91,13 @@ internal static class SweepCommand
         var completed = earlier.Count;
         using (journal)
         {
-            var work = Task.Run(
-                () => Parallel.ForEach(missing, new ParallelOptions { CancellationToken = cancellationToken }, index =>
-                {
-                    var result = Compute(index, points[index], scenarios[index].Scenario, options.Simulate);
-                    journal.Append(result.ToJournal());
-                    results[index] = result;
-                    Interlocked.Increment(ref completed);
-                }),
-                CancellationToken.None);
+            var work = ComputeAsync(missing, index =>
+            {
+                var result = Compute(index, points[index], scenarios[index].Scenario, options.Simulate);
+                journal.Append(result.ToJournal());
+                results[index] = result;
+                Interlocked.Increment(ref completed);
+            }, cancellationToken);
             try
             {
                 await DelayedProgress.TrackAsync(
@@ -131,6 +129,57 @@ internal static class SweepCommand
         ReplicationJournal.Remove(folder); // only now: every output is complete
         console.MarkupLineInterpolated($"Swept [bold]{original.Scenario.Name}[/] over {points.Count} points ({string.Join(", ", axes.Select(a => a.Path))}): wrote {folder}: {FileName}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Computes the points on one dedicated thread per core, each taking the next point until none is
+    /// left, the token is cancelled (points in flight finish and are journaled) or a point fails (the
+    /// others stop; its exception is rethrown). Dedicated threads, not the thread pool: the progress bar
+    /// and System.CommandLine's cancellation must not wait for a pool thread while every core computes.
+    /// </summary>
+    private static async Task ComputeAsync(int[] missing, Action<int> compute, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = -1;
+        void Worker()
+        {
+            int k;
+            while (!stop.IsCancellationRequested && (k = Interlocked.Increment(ref next)) < missing.Length)
+            {
+                try
+                {
+                    compute(missing[k]);
+                }
+                catch
+                {
+                    stop.Cancel();
+                    throw;
+                }
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Min(Environment.ProcessorCount, missing.Length))
+            .Select(_ => Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch
+        {
+            // Task.WhenAll rethrows only the first worker's exception: rethrow the failure itself.
+            if (workers.Select(worker => worker.Exception?.InnerException).FirstOrDefault(exception => exception is not null) is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            throw;
+        }
+
+        if (Volatile.Read(ref next) < missing.Length - 1)
+        {
+            cancellationToken.ThrowIfCancellationRequested(); // stopped with points left, not merely cancelled after the last
+        }
     }
 
     /// <summary>One point's rows: the solver's report and, with <paramref name="simulate"/>, the Monte Carlo summary.</summary>
