@@ -14,10 +14,11 @@ internal static class DelayedProgress
     /// <summary>
     /// Waits for <paramref name="work"/> (rethrowing its failure or cancellation), showing
     /// <paramref name="done"/>() of <paramref name="total"/>, percentage, rate and ETA while it runs.
+    /// <paramref name="delay"/> (default <see cref="Delay"/>) is a test seam: zero shows the bar at once.
     /// </summary>
-    public static async Task TrackAsync(IAnsiConsole console, Task work, string description, int total, Func<int> done, string unit)
+    public static async Task TrackAsync(IAnsiConsole console, Task work, string description, int total, Func<int> done, string unit, TimeSpan? delay = null)
     {
-        var finishedQuickly = await Task.WhenAny(work, Task.Delay(Delay, CancellationToken.None)) == work;
+        var finishedQuickly = await Task.WhenAny(work, Task.Delay(delay ?? Delay, CancellationToken.None)) == work;
         if (finishedQuickly || !console.Profile.Capabilities.Interactive)
         {
             await work;

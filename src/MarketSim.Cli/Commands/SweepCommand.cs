@@ -28,7 +28,12 @@ internal static class SweepCommand
     public const string FileName = "sweep.csv";
     private const string LatinHypercube = "latin-hypercube:";
 
-    public static async Task<int> ExecuteAsync(SweepOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> ExecuteAsync(SweepOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken) =>
+        ExecuteAsync(options, console, error, DelayedProgress.Delay, cancellationToken);
+
+    /// <summary>As the other overload, with the delay before the progress bar as a seam (tests show it at once).</summary>
+    public static async Task<int> ExecuteAsync(
+        SweepOptions options, IAnsiConsole console, TextWriter error, TimeSpan progressDelay, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -101,7 +106,7 @@ internal static class SweepCommand
             try
             {
                 await DelayedProgress.TrackAsync(
-                    console, work, $"points of {Markup.Escape(original.Scenario.Name)}", points.Count, () => Volatile.Read(ref completed), "pt");
+                    console, work, $"points of {Markup.Escape(original.Scenario.Name)}", points.Count, () => Volatile.Read(ref completed), "pt", progressDelay);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
