@@ -12,7 +12,7 @@ public static class MarketSimCli
 {
     /// <summary>
     /// Ctrl-C (SIGINT) and SIGTERM cancel the token a verb gets; the verb then has this long to stop
-    /// cleanly (run: stop the actors, close its journal, say how to resume) before the process ends.
+    /// cleanly (run, sweep: stop the work, close the journal, say how to resume) before the process ends.
     /// </summary>
     private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(15);
 
@@ -142,18 +142,22 @@ public static class MarketSimCli
         var sample = new Option<string?>("--sample") { Description = "latin-hypercube:N instead of the full grid (seeded from the scenario seed)." };
         var simulate = new Option<bool>("--simulate") { Description = "Also run the Monte Carlo simulation at every point (in process)." };
         var output = new Option<string?>("--out") { Description = "Output folder (default output/sweeps/<scenario name>/)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted sweep from its journal in the output folder (same scenario, --set, --sample, --simulate)." };
         var command = new Command("sweep", "Parameter sweep: solves (and optionally simulates) the scenario over a grid or Latin hypercube of field values.")
         {
-            scenario, set, sample, simulate, output,
+            scenario, set, sample, simulate, output, resume,
         };
-        command.SetAction((parsed, _) => Guard(error, () => Task.FromResult(SweepCommand.Execute(
+        command.SetAction((parsed, cancellationToken) => Guard(error, () => SweepCommand.ExecuteAsync(
             new SweepOptions(
                 parsed.GetRequiredValue(scenario),
                 parsed.GetValue(set) ?? [],
                 parsed.GetValue(sample),
                 parsed.GetValue(simulate),
-                parsed.GetValue(output)),
-            console))));
+                parsed.GetValue(output),
+                parsed.GetValue(resume)),
+            console,
+            error,
+            cancellationToken)));
         return command;
     }
 

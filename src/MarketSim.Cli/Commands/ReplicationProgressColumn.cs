@@ -5,10 +5,11 @@ using Spectre.Console.Rendering;
 namespace MarketSim.Cli.Commands;
 
 /// <summary>
-/// "done/total, rate rep/s, ETA" of a run. The rate counts only this session's replications (a resumed
-/// run starts at the journal's count), so the ETA is not fooled by the replications found done.
+/// "done/total, rate &lt;unit&gt;/s, ETA" of a run (unit "rep", replications) or a sweep ("pt", points).
+/// The rate counts only this session's units (a resumed run or sweep starts at the journal's count), so
+/// the ETA is not fooled by the units found done.
 /// </summary>
-internal sealed class ReplicationProgressColumn(double startValue) : ProgressColumn
+internal sealed class ReplicationProgressColumn(double startValue, string unit = "rep") : ProgressColumn
 {
     protected override bool NoWrap => true;
 
@@ -20,7 +21,7 @@ internal sealed class ReplicationProgressColumn(double startValue) : ProgressCol
         var remaining = rate > 0 ? TimeSpan.FromSeconds((task.MaxValue - task.Value) / rate) : (TimeSpan?)null;
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"{task.Value:0}/{task.MaxValue:0}  {rate:0.0} rep/s  ETA {(remaining is { } eta ? Format(eta) : "--:--")}");
+            $"{task.Value:0}/{task.MaxValue:0}  {rate:0.0} {unit}/s  ETA {(remaining is { } eta ? Format(eta) : "--:--")}");
         return new Text(text);
     }
 

@@ -17,9 +17,6 @@ namespace MarketSim.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>Runs shorter than this show no progress bar.</summary>
-    private static readonly TimeSpan ProgressDelay = TimeSpan.FromSeconds(1);
-
     public static Task<int> ExecuteAsync(RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken) =>
         ExecuteAsync(options, console, error, SimulationRunner.RunAsync, cancellationToken);
 
@@ -53,7 +50,7 @@ public static class RunCommand
         var model = new MarketModel(scenario);
         var header = JournalHeader.For(loaded.Sha256, scenario.Seed, scenario.Replications, Manifest.ToolVersion);
         var journalPath = ReplicationJournal.PathIn(folder);
-        var (journal, earlier) = OpenJournal(options.Resume, journalPath, header, error);
+        var (journal, earlier) = JournalOpener.Open(options.Resume, journalPath, header, error);
         timings["load"] = clock.Elapsed.TotalSeconds;
 
         var simulationStart = clock.Elapsed;
@@ -116,52 +113,6 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// With <paramref name="resume"/>: continues the journal (refusing one of another run: exit 2) and
-    /// returns its results. Without: starts a new journal, replacing (and saying so) an old one.
-    /// </summary>
-    private static (ReplicationJournal Journal, IReadOnlyList<ReplicationResult> Earlier) OpenJournal(
-        bool resume, string path, JournalHeader header, TextWriter error)
-    {
-        if (!File.Exists(path))
-        {
-            if (resume)
-            {
-                error.WriteLine($"nothing to resume: no journal at {path}; starting the run from the beginning.");
-            }
-
-            return (ReplicationJournal.Create(path, header), []);
-        }
-
-        var contents = ReplicationJournal.Read(path);
-        if (!resume)
-        {
-            var count = contents?.Results.Count ?? 0;
-            error.WriteLine(
-                $"an interrupted run's journal is at {path} ({count} replications done); starting over. Add --resume to continue it instead.");
-            return (ReplicationJournal.Create(path, header), []);
-        }
-
-        if (contents is null)
-        {
-            throw new InvalidInputException(path, "(journal header)", "not a MarketSim journal; delete it or run without --resume");
-        }
-
-        if (contents.Header.MismatchWith(header) is { } mismatch)
-        {
-            throw new InvalidInputException(
-                path, "(journal header)", $"the journal belongs to a different run ({mismatch}); run without --resume to start over");
-        }
-
-        if (contents.DiscardedBytes > 0)
-        {
-            error.WriteLine($"dropped {contents.DiscardedBytes} bytes of a torn record at the end of {path}; that replication runs again.");
-        }
-
-        error.WriteLine($"resuming: {contents.Results.Count} of {header.Replications} replications already done.");
-        return (ReplicationJournal.Continue(path, contents), contents.Results);
-    }
-
-    /// <summary>
     /// Runs the missing replications, journaling each as it completes; if it lasts longer than a second
     /// and the console is interactive, shows replications done, rate and ETA (nothing otherwise).
     /// </summary>
@@ -184,28 +135,8 @@ public static class RunCommand
                 Interlocked.Increment(ref completed);
             },
             cancellationToken);
-        var finishedQuickly = await Task.WhenAny(simulation, Task.Delay(ProgressDelay, CancellationToken.None)) == simulation;
-        if (finishedQuickly || !console.Profile.Capabilities.Interactive)
-        {
-            return await simulation;
-        }
-
-        // The rate counts from here: replications done before the bar appears are not in its elapsed time.
-        var progressStart = Volatile.Read(ref completed);
-        await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ReplicationProgressColumn(progressStart), new SpinnerColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask($"replications of {Markup.Escape(model.Scenario.Name)}", maxValue: options.Replications);
-                task.Value = progressStart;
-                while (!simulation.IsCompleted)
-                {
-                    task.Value = Volatile.Read(ref completed);
-                    await Task.WhenAny(simulation, Task.Delay(100, CancellationToken.None));
-                }
-
-                task.Value = Volatile.Read(ref completed);
-            });
+        await DelayedProgress.TrackAsync(
+            console, simulation, $"replications of {Markup.Escape(model.Scenario.Name)}", options.Replications, () => Volatile.Read(ref completed), "rep");
         return await simulation;
     }
 }

@@ -34,12 +34,6 @@ public sealed record RunOptions(
         Add("--workers", Workers);
         Add("--cohort-size", CohortSize);
         words.Add("--resume");
-        return string.Join(' ', words.Select(Quote));
+        return ShellWords.Join(words);
     }
-
-    /// <summary>POSIX shell quoting, only where needed.</summary>
-    private static string Quote(string word) =>
-        word.Length > 0 && word.All(character => char.IsAsciiLetterOrDigit(character) || "-_./:=+,@%".Contains(character))
-            ? word
-            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using MarketSim.Cli.Output;
+using MarketSim.Cli.Resume;
 using MarketSim.Cli.Scenarios;
 using MarketSim.Cli.Sweep;
 using MarketSim.Core.Replications;
+using MarketSim.Core.Scenarios;
 using MarketSim.Simulation.Running;
 using Spectre.Console;
 using YamlDotNet.RepresentationModel;
@@ -17,14 +19,21 @@ namespace MarketSim.Cli.Commands;
 /// <see cref="ScenarioLoader.LoadNodes"/>), solved and, with <c>--simulate</c>, simulated in process.
 /// Writes one tidy <c>sweep.csv</c> (<c>point,&lt;fields...&gt;,mechanism,metric,value</c>) and the manifest
 /// into DIR (default <c>output/sweeps/&lt;scenario name&gt;/</c>). Points are computed in parallel into
-/// fixed slots and written in point order: the same inputs give the same bytes.
+/// fixed slots and written in point order: the same inputs give the same bytes. Each finished point goes
+/// to the journal of <c>run</c> (Resume/ReplicationJournal) as it completes, so an interrupted sweep
+/// continues with <c>--resume</c> and writes the same bytes (docs/running.md).
 /// </summary>
 internal static class SweepCommand
 {
     public const string FileName = "sweep.csv";
     private const string LatinHypercube = "latin-hypercube:";
 
-    public static int Execute(SweepOptions options, IAnsiConsole console)
+    public static Task<int> ExecuteAsync(SweepOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken) =>
+        ExecuteAsync(options, console, error, DelayedProgress.Delay, cancellationToken);
+
+    /// <summary>As the other overload, with the delay before the progress bar as a seam (tests show it at once).</summary>
+    public static async Task<int> ExecuteAsync(
+        SweepOptions options, IAnsiConsole console, TextWriter error, TimeSpan progressDelay, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -50,7 +59,6 @@ internal static class SweepCommand
         }
 
         var points = Design(options.Sample, axes, original.Scenario.Seed);
-        var results = new SweepPointResult[points.Count];
         LoadedScenario Point(int index)
         {
             var root = ScenarioLoader.ParseNodes(file, text);
@@ -72,21 +80,44 @@ internal static class SweepCommand
 
         // Validate every point before computing any (invalid input: exit 2, nothing written).
         var scenarios = Enumerable.Range(0, points.Count).Select(Point).ToArray();
-        Parallel.For(0, points.Count, index =>
-        {
-            var scenario = scenarios[index].Scenario;
-            var rows = new List<(string Mechanism, string Metric, double Value)>();
-            SweepMetrics.FromReport(SolveReport.Build(scenario), rows);
-            if (options.Simulate)
-            {
-                var model = new MarketModel(scenario);
-                SweepMetrics.FromSummary(RunSummary.Build(SimulationRunner.RunInProcess(model, scenario.Replications), model.ContinuumValuesOf), rows);
-            }
-
-            results[index] = new SweepPointResult(index, points[index], rows);
-        });
-
         var folder = options.OutputFolder ?? Path.Combine("output", "sweeps", original.Scenario.Name);
+        var journalHeader = JournalHeader.ForSweep(
+            sha256, original.Scenario.Seed, points.Count, SweepDesign.Describe(axes, options.Sample, options.Simulate), Manifest.ToolVersion);
+        var journalPath = ReplicationJournal.PathIn(folder);
+        var (journal, earlier) = JournalOpener.Open(options.Resume, journalPath, journalHeader, error);
+
+        var results = new SweepPointResult[points.Count];
+        foreach (var unit in earlier)
+        {
+            results[unit.Replication] = SweepPointResult.FromJournal(unit, points[unit.Replication]);
+        }
+
+        var missing = Enumerable.Range(0, points.Count).Where(index => results[index] is null).ToArray();
+        var completed = earlier.Count;
+        using (journal)
+        {
+            var work = ComputeAsync(missing, index =>
+            {
+                var result = Compute(index, points[index], scenarios[index].Scenario, options.Simulate);
+                journal.Append(result.ToJournal());
+                results[index] = result;
+                Interlocked.Increment(ref completed);
+            }, cancellationToken);
+            try
+            {
+                await DelayedProgress.TrackAsync(
+                    console, work, $"points of {Markup.Escape(original.Scenario.Name)}", points.Count, () => Volatile.Read(ref completed), "pt", progressDelay);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                journal.Dispose();
+                await error.WriteLineAsync(
+                    $"interrupted: {earlier.Count + journal.Appended} of {points.Count} sweep points are kept in {journalPath}; nothing else was written.");
+                await error.WriteLineAsync($"resume with:\n  {options.ResumeCommandLine()}");
+                return ExitCodes.Interrupted;
+            }
+        }
+
         Directory.CreateDirectory(folder);
         string[] header = ["point", .. axes.Select(axis => axis.Path), "mechanism", "metric", "value"];
         TableCsvFile.Write(Path.Combine(folder, FileName), header, results.SelectMany(result => result.Rows.Select(row => (IReadOnlyList<string>)
@@ -100,8 +131,74 @@ internal static class SweepCommand
         var timings = new Dictionary<string, double> { ["wall"] = clock.Elapsed.TotalSeconds };
         Manifest.Create("sweep", original, original.Scenario.Seed, options.Simulate ? original.Scenario.Replications : 0,
             Environment.ProcessorCount, startedAt, timings, folder, [FileName]).Write(folder);
+        ReplicationJournal.Remove(folder); // only now: every output is complete
         console.MarkupLineInterpolated($"Swept [bold]{original.Scenario.Name}[/] over {points.Count} points ({string.Join(", ", axes.Select(a => a.Path))}): wrote {folder}: {FileName}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Computes the points on one dedicated thread per core, each taking the next point until none is
+    /// left, the token is cancelled (points in flight finish and are journaled) or a point fails (the
+    /// others stop; its exception is rethrown). Dedicated threads, not the thread pool: the progress bar
+    /// and System.CommandLine's cancellation must not wait for a pool thread while every core computes.
+    /// </summary>
+    private static async Task ComputeAsync(int[] missing, Action<int> compute, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = -1;
+        void Worker()
+        {
+            int k;
+            while (!stop.IsCancellationRequested && (k = Interlocked.Increment(ref next)) < missing.Length)
+            {
+                try
+                {
+                    compute(missing[k]);
+                }
+                catch
+                {
+                    stop.Cancel();
+                    throw;
+                }
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Min(Environment.ProcessorCount, missing.Length))
+            .Select(_ => Task.Factory.StartNew(Worker, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch
+        {
+            // Task.WhenAll rethrows only the first worker's exception: rethrow the failure itself.
+            if (workers.Select(worker => worker.Exception?.InnerException).FirstOrDefault(exception => exception is not null) is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            throw;
+        }
+
+        if (Volatile.Read(ref next) < missing.Length - 1)
+        {
+            cancellationToken.ThrowIfCancellationRequested(); // stopped with points left, not merely cancelled after the last
+        }
+    }
+
+    /// <summary>One point's rows: the solver's report and, with <paramref name="simulate"/>, the Monte Carlo summary.</summary>
+    private static SweepPointResult Compute(int index, double[] values, Scenario scenario, bool simulate)
+    {
+        var rows = new List<(string Mechanism, string Metric, double Value)>();
+        SweepMetrics.FromReport(SolveReport.Build(scenario), rows);
+        if (simulate)
+        {
+            var model = new MarketModel(scenario);
+            SweepMetrics.FromSummary(RunSummary.Build(SimulationRunner.RunInProcess(model, scenario.Replications), model.ContinuumValuesOf), rows);
+        }
+
+        return new SweepPointResult(index, values, rows);
     }
 
     private static IReadOnlyList<double[]> Design(string? sample, IReadOnlyList<SweepAxis> axes, ulong seed)

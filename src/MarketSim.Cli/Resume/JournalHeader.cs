@@ -4,23 +4,44 @@ using System.Text.Json.Serialization;
 namespace MarketSim.Cli.Resume;
 
 /// <summary>
-/// The first line of a journal: what run its replications belong to. A replication is a pure function
-/// of (scenario, seed, replication) (SPEC 6), so journaled results may be reused only by a run with the
-/// same scenario file (SHA-256), seed and replication count, made by the same tool version.
+/// The first line of a journal: what work its units belong to. A <c>run</c> journals replications, a
+/// <c>sweep</c> its points. A replication is a pure function of (scenario, seed, replication) (SPEC 6),
+/// and a sweep point of (scenario, design, point), so journaled units may be reused only by the same
+/// kind of work with the same scenario file (SHA-256), seed, unit count and design (the sweep's
+/// <c>--set</c>/<c>--sample</c>/<c>--simulate</c>), made by the same tool version.
 /// </summary>
 public sealed record JournalHeader(
     [property: JsonPropertyName("journal")] string Kind,
     [property: JsonPropertyName("format")] int Format,
     [property: JsonPropertyName("scenarioSha256")] string ScenarioSha256,
     [property: JsonPropertyName("seed")] ulong Seed,
-    [property: JsonPropertyName("replications")] int Replications,
-    [property: JsonPropertyName("version")] string ToolVersion)
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("version")] string ToolVersion,
+    [property: JsonPropertyName("design"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Design = null)
 {
-    public const string JournalKind = "marketsim-replications";
-    public const int CurrentFormat = 1;
+    public const string ReplicationsKind = "marketsim-replications";
+    public const string SweepKind = "marketsim-sweep";
+    public const int CurrentFormat = 2;
 
+    /// <summary>The header of a <c>run</c>: <paramref name="replications"/> units.</summary>
     public static JournalHeader For(string scenarioSha256, ulong seed, int replications, string toolVersion) =>
-        new(JournalKind, CurrentFormat, scenarioSha256, seed, replications, toolVersion);
+        new(ReplicationsKind, CurrentFormat, scenarioSha256, seed, replications, toolVersion);
+
+    /// <summary>The header of a <c>sweep</c>: <paramref name="points"/> units, bound to its <paramref name="design"/>.</summary>
+    public static JournalHeader ForSweep(string scenarioSha256, ulong seed, int points, string design, string toolVersion) =>
+        new(SweepKind, CurrentFormat, scenarioSha256, seed, points, toolVersion, design);
+
+    /// <summary>The verb whose journal this is: "run" or "sweep".</summary>
+    [JsonIgnore]
+    public string Verb => Kind == SweepKind ? "sweep" : "run";
+
+    /// <summary>What one unit is called: "replication" or "point".</summary>
+    [JsonIgnore]
+    public string Unit => Kind == SweepKind ? "point" : "replication";
+
+    /// <summary>What the units are called: "replications" or "points".</summary>
+    [JsonIgnore]
+    public string Units => Unit + "s";
 
     public string ToLine() => JsonSerializer.Serialize(this);
 
@@ -30,7 +51,7 @@ public sealed record JournalHeader(
         try
         {
             var header = JsonSerializer.Deserialize<JournalHeader>(line);
-            return header is { Kind: JournalKind, ScenarioSha256: not null, ToolVersion: not null } ? header : null;
+            return header is { Kind: ReplicationsKind or SweepKind, ScenarioSha256: not null, ToolVersion: not null } ? header : null;
         }
         catch (JsonException)
         {
@@ -38,33 +59,43 @@ public sealed record JournalHeader(
         }
     }
 
-    /// <summary>Why a journal with this header cannot be resumed by <paramref name="run"/>, or null if it can.</summary>
-    public string? MismatchWith(JournalHeader run)
+    /// <summary>Why a journal with this header cannot be resumed by <paramref name="work"/>, or null if it can.</summary>
+    public string? MismatchWith(JournalHeader work)
     {
+        if (Kind != work.Kind)
+        {
+            return $"it is the journal of a {Verb}, this is a {work.Verb}";
+        }
+
         var differences = new List<string>();
-        if (Format != run.Format)
+        if (Format != work.Format)
         {
-            differences.Add($"journal format {Format}, this tool writes {run.Format}");
+            differences.Add($"journal format {Format}, this tool writes {work.Format}");
         }
 
-        if (ScenarioSha256 != run.ScenarioSha256)
+        if (ScenarioSha256 != work.ScenarioSha256)
         {
-            differences.Add($"scenario file SHA-256 {Short(ScenarioSha256)}, now {Short(run.ScenarioSha256)} (the scenario changed)");
+            differences.Add($"scenario file SHA-256 {Short(ScenarioSha256)}, now {Short(work.ScenarioSha256)} (the scenario changed)");
         }
 
-        if (Seed != run.Seed)
+        if (Seed != work.Seed)
         {
-            differences.Add($"seed {Seed}, now {run.Seed}");
+            differences.Add($"seed {Seed}, now {work.Seed}");
         }
 
-        if (Replications != run.Replications)
+        if (Design != work.Design)
         {
-            differences.Add($"{Replications} replications, now {run.Replications}");
+            differences.Add($"sweep '{Design}', now '{work.Design}'");
         }
 
-        if (ToolVersion != run.ToolVersion)
+        if (Count != work.Count)
         {
-            differences.Add($"tool version {ToolVersion}, now {run.ToolVersion}");
+            differences.Add($"{Count} {Units}, now {work.Count}");
+        }
+
+        if (ToolVersion != work.ToolVersion)
+        {
+            differences.Add($"tool version {ToolVersion}, now {work.ToolVersion}");
         }
 
         return differences.Count == 0 ? null : string.Join("; ", differences);

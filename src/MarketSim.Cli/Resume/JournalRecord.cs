@@ -8,9 +8,9 @@ using MarketSim.Core.Replications;
 namespace MarketSim.Cli.Resume;
 
 /// <summary>
-/// One journal line per finished replication: <c>&lt;check&gt; &lt;json&gt;</c>, where check is the first 8
+/// One journal line per finished unit (a replication, or a sweep point's rows): <c>&lt;check&gt; &lt;json&gt;</c>, where check is the first 8
 /// hex digits of the SHA-256 of the JSON. Values are stored as the 16 hex digits of their IEEE 754 bit
-/// pattern, so a resumed run's CSV files are byte-identical to an uninterrupted run's (NaN included).
+/// pattern, so a resumed run's or sweep's CSV files are byte-identical to an uninterrupted run's (NaN included).
 /// A torn or damaged line fails the check or the parse and is not a record.
 /// </summary>
 public static class JournalRecord

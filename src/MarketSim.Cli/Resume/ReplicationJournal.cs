@@ -5,11 +5,12 @@ using MarketSim.Core.Replications;
 namespace MarketSim.Cli.Resume;
 
 /// <summary>
-/// The append-only record of a run's finished replications, <c>&lt;output&gt;/.partial/journal</c>: a
-/// header line (<see cref="JournalHeader"/>), then one line per replication as it completes
-/// (<see cref="JournalRecord"/>). Each record is handed to the operating system at once (it survives
+/// The append-only record of finished units, <c>&lt;output&gt;/.partial/journal</c>: a run's replications or a
+/// sweep's points (each stored as a <see cref="ReplicationResult"/>: its index and per-mechanism metrics,
+/// see SweepPointResult). A header line (<see cref="JournalHeader"/>), then one line per unit as it
+/// completes (<see cref="JournalRecord"/>). Each record is handed to the operating system at once (it survives
 /// Ctrl-C, kill and kill -9) and forced to disk at most once a second (power loss may cost the last
-/// second). A crash mid-write leaves a torn last line, which reading drops: that replication is rerun.
+/// second). A crash mid-write leaves a torn last line, which reading drops: that unit is rerun.
 /// </summary>
 public sealed class ReplicationJournal : IDisposable
 {
@@ -56,7 +57,7 @@ public sealed class ReplicationJournal : IDisposable
 
     /// <summary>
     /// Reads a journal: null if the file has no valid header line. Records are read up to the first
-    /// torn or damaged line, or one out of [0, R) or repeated; everything from there on is discarded.
+    /// torn or damaged line, or one out of [0, count) or repeated; everything from there on is discarded.
     /// </summary>
     public static JournalContents? Read(string path)
     {
@@ -79,7 +80,7 @@ public sealed class ReplicationJournal : IDisposable
             }
 
             var result = JournalRecord.Parse(Encoding.UTF8.GetString(bytes, (int)intact, lineEnd - (int)intact));
-            if (result is null || result.Replication < 0 || result.Replication >= header.Replications || !seen.Add(result.Replication))
+            if (result is null || result.Replication < 0 || result.Replication >= header.Count || !seen.Add(result.Replication))
             {
                 break;
             }
@@ -91,7 +92,7 @@ public sealed class ReplicationJournal : IDisposable
         return new JournalContents(header, results, intact, bytes.Length - intact);
     }
 
-    /// <summary>Removes a finished run's journal and its folder.</summary>
+    /// <summary>Removes a finished run's or sweep's journal and its folder.</summary>
     public static void Remove(string outputFolder)
     {
         var path = PathIn(outputFolder);
@@ -107,7 +108,7 @@ public sealed class ReplicationJournal : IDisposable
         }
     }
 
-    /// <summary>Appends one finished replication. Thread-safe; ignored once the journal is closed.</summary>
+    /// <summary>Appends one finished unit. Thread-safe; ignored once the journal is closed.</summary>
     public void Append(ReplicationResult result)
     {
         var line = JournalRecord.ToLine(result);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MarketSim.Core.Random;
 
 namespace MarketSim.Cli.Sweep;
@@ -46,6 +47,27 @@ internal static class SweepDesign
         }
 
         return points;
+    }
+
+    /// <summary>
+    /// The design in one canonical line (axes as parsed, <c>--sample</c>, <c>--simulate</c>): with the scenario
+    /// file and its seed it fixes every point and its rows, so a sweep's journal is bound to it.
+    /// </summary>
+    public static string Describe(IReadOnlyList<SweepAxis> axes, string? sample, bool simulate)
+    {
+        static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        var words = axes.Select(axis => $"--set {axis.Path}={Number(axis.From)}:{Number(axis.To)}{(axis.Step is { } step ? ":" + Number(step) : string.Empty)}").ToList();
+        if (sample is not null)
+        {
+            words.Add("--sample " + sample);
+        }
+
+        if (simulate)
+        {
+            words.Add("--simulate");
+        }
+
+        return string.Join(' ', words);
     }
 
     /// <summary>The stratum (0..count-1) a value of the axis falls in.</summary>
