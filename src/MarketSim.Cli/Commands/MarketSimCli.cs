@@ -15,6 +15,7 @@ public static class MarketSimCli
         var root = new RootCommand("MarketSim: agent-based simulation of markets designed for redistribution.");
         root.Subcommands.Add(BuildRun(console, error));
         root.Subcommands.Add(BuildSolve(console, error));
+        root.Subcommands.Add(WorkerCommand.Build(console, error, Guard));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -37,9 +38,12 @@ public static class MarketSimCli
         var output = new Option<string?>("--out") { Description = "Output folder (default output/<scenario name>/)." };
         var workers = new Option<int?>("--workers") { Description = "Replications run in parallel (default: number of cores)." };
         var cohortSize = new Option<int?>("--cohort-size") { Description = "Agents per trader actor (default: automatic). Never changes results." };
+        var cluster = new Option<bool>("--cluster") { Description = "Be the seed node and coordinator of a cluster: workers join with 'worker --join' (docs/cluster.md)." };
+        var hostname = new Option<string>("--hostname") { Description = "With --cluster: address to bind and advertise.", DefaultValueFactory = _ => ClusterOptions.DefaultHostname };
+        var port = new Option<int>("--port") { Description = "With --cluster: TCP port (0 = any free port).", DefaultValueFactory = _ => ClusterOptions.DefaultPort };
         var command = new Command("run", "Monte Carlo simulation: writes replications.csv, summary.csv and manifest.json.")
         {
-            scenario, replications, seed, output, workers, cohortSize,
+            scenario, replications, seed, output, workers, cohortSize, cluster, hostname, port,
         };
         command.SetAction((parsed, cancellationToken) => Guard(error, () => RunCommand.ExecuteAsync(
             new RunOptions(
@@ -48,7 +52,8 @@ public static class MarketSimCli
                 parsed.GetValue(seed),
                 parsed.GetValue(output),
                 parsed.GetValue(workers),
-                parsed.GetValue(cohortSize)),
+                parsed.GetValue(cohortSize),
+                parsed.GetValue(cluster) ? new ClusterOptions(parsed.GetRequiredValue(hostname), parsed.GetValue(port)) : null),
             console,
             cancellationToken)));
         return command;
@@ -68,7 +73,7 @@ public static class MarketSimCli
     }
 
     /// <summary>Maps failures to exit codes with one clear message on standard error.</summary>
-    private static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
+    internal static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
     {
         try
         {

@@ -28,9 +28,13 @@ public static class RunCommand
             Seed = options.Seed ?? loaded.Scenario.Seed,
             Replications = options.Replications ?? loaded.Scenario.Replications,
         };
-        var workers = options.Workers ?? Environment.ProcessorCount;
+        // In a cluster the coordinator works only when asked to (--workers): README "Cluster".
+        var workers = options.Workers ?? (options.Cluster is null ? Environment.ProcessorCount : 0);
         CheckOption("--replications", scenario.Replications);
-        CheckOption("--workers", workers);
+        if (options.Cluster is null || options.Workers is not null)
+        {
+            CheckOption("--workers", workers);
+        }
         if (options.CohortSize is { } cohortSize)
         {
             CheckOption("--cohort-size", cohortSize);
@@ -41,8 +45,10 @@ public static class RunCommand
         timings["load"] = clock.Elapsed.TotalSeconds;
 
         var simulationStart = clock.Elapsed;
-        var results = await SimulateWithProgressAsync(
-            model, new SimulationOptions(scenario.Replications, workers, options.CohortSize), console, cancellationToken);
+        var results = options.Cluster is { } cluster
+            ? await ClusterCoordination.RunAsync(loaded, scenario, model, cluster, workers, console, cancellationToken)
+            : await SimulateWithProgressAsync(
+                model, new SimulationOptions(scenario.Replications, workers, options.CohortSize), console, cancellationToken);
         timings["simulate"] = (clock.Elapsed - simulationStart).TotalSeconds;
 
         var writeStart = clock.Elapsed;

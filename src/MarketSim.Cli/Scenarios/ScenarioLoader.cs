@@ -27,10 +27,19 @@ public static partial class ScenarioLoader
         }
 
         var bytes = File.ReadAllBytes(file);
-        var root = ParseDocument(file, System.Text.Encoding.UTF8.GetString(bytes));
+        return FromText(file, System.Text.Encoding.UTF8.GetString(bytes), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    /// <summary>As <see cref="Load"/>, from the file's text (a cluster worker is sent the coordinator's file as text).</summary>
+    public static LoadedScenario LoadText(string file, string text) =>
+        FromText(file, text, Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))));
+
+    private static LoadedScenario FromText(string file, string text, string sha256)
+    {
+        var root = ParseDocument(file, text);
         var scenario = Parse(root, Path.GetFileNameWithoutExtension(file));
         ScenarioChecks.Check(root, scenario);
-        return new LoadedScenario(scenario, file, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return new LoadedScenario(scenario, file, sha256);
     }
 
     private static YamlField ParseDocument(string file, string text)
