@@ -107,7 +107,7 @@ public static class OutcomeMetrics
             return double.NaN;
         }
 
-        values.Sort();
+        RankOrder.SortValues(values);
         double total = 0;
         double rankWeighted = 0;
         for (var i = 0; i < count; i++)

@@ -36,6 +36,99 @@ internal static class RankOrder
         }
     }
 
+    /// <summary>
+    /// Sorts <paramref name="values"/> ascending in place, as <c>values.Sort()</c> does (the Gini's
+    /// sums only see the sorted values; -0 and +0 may come in either order, which changes no sum that
+    /// is used). Large inputs without NaN use the radix sort on invertible order-preserving bits.
+    /// </summary>
+    public static void SortValues(Span<double> values)
+    {
+        if (values.Length < RadixThreshold || HasNaN(values))
+        {
+            values.Sort();
+            return;
+        }
+
+        var count = values.Length;
+        var bitsBuffer = ArrayPool<ulong>.Shared.Rent(count);
+        var spareBuffer = ArrayPool<ulong>.Shared.Rent(count);
+        try
+        {
+            var bits = bitsBuffer.AsSpan(0, count);
+            var spare = spareBuffer.AsSpan(0, count);
+            ulong differing = 0;
+            var first = InvertibleBits(values[0]);
+            for (var i = 0; i < count; i++)
+            {
+                bits[i] = InvertibleBits(values[i]);
+                differing |= bits[i] ^ first;
+            }
+
+            Span<int> offsets = stackalloc int[256];
+            for (var shift = 0; shift < 64; shift += 8)
+            {
+                if (((differing >> shift) & 0xFF) == 0)
+                {
+                    continue;
+                }
+
+                offsets.Clear();
+                foreach (var key in bits)
+                {
+                    offsets[(int)((key >> shift) & 0xFF)]++;
+                }
+
+                var running = 0;
+                for (var digit = 0; digit < 256; digit++)
+                {
+                    var size = offsets[digit];
+                    offsets[digit] = running;
+                    running += size;
+                }
+
+                foreach (var key in bits)
+                {
+                    spare[offsets[(int)((key >> shift) & 0xFF)]++] = key;
+                }
+
+                var swap = bits;
+                bits = spare;
+                spare = swap;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var key = bits[i];
+                values[i] = BitConverter.Int64BitsToDouble((long)((key & SignBit) != 0 ? key ^ SignBit : ~key));
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(bitsBuffer);
+            ArrayPool<ulong>.Shared.Return(spareBuffer);
+        }
+    }
+
+    private static bool HasNaN(ReadOnlySpan<double> values)
+    {
+        foreach (var value in values)
+        {
+            if (double.IsNaN(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Order-preserving and invertible (every value keeps its bits): negatives flipped, positives get the sign bit.</summary>
+    private static ulong InvertibleBits(double value)
+    {
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(value);
+        return (bits & SignBit) != 0 ? ~bits : bits | SignBit;
+    }
+
     /// <summary>Monotone map of a double to an unsigned integer: -0 and +0 map alike, NaN below -infinity.</summary>
     internal static ulong SortableBits(double key)
     {
