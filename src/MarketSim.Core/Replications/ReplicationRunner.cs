@@ -31,10 +31,20 @@ public static class ReplicationRunner
     /// <summary>Clears the reference CE and every mechanism on the workspace's market.</summary>
     public static void ClearAll(MarketModel model, int replication, ReplicationWorkspace workspace)
     {
-        Clear(model, replication, model.Reference, workspace.Market, workspace.ReferenceOutcome);
-        for (var i = 0; i < model.Mechanisms.Count; i++)
+        // The reference CE and every CE mechanism rank the same rates: rank once (same order, SPEC 2).
+        workspace.RateRanking.Invalidate();
+        workspace.Market.SharedRateRanking = workspace.RateRanking;
+        try
         {
-            Clear(model, replication, model.Mechanisms[i], workspace.Market, workspace.Outcomes[i]);
+            Clear(model, replication, model.Reference, workspace.Market, workspace.ReferenceOutcome);
+            for (var i = 0; i < model.Mechanisms.Count; i++)
+            {
+                Clear(model, replication, model.Mechanisms[i], workspace.Market, workspace.Outcomes[i]);
+            }
+        }
+        finally
+        {
+            workspace.Market.SharedRateRanking = null;
         }
     }
 

@@ -22,6 +22,9 @@ public sealed class ReplicationWorkspace
     public MarketInstance Market { get; }
     public MechanismOutcome ReferenceOutcome { get; } = new();
 
+    /// <summary>The CE ranking of this workspace's draws, shared within one ClearAll.</summary>
+    internal RateRanking RateRanking { get; } = new();
+
     /// <summary>Outcome of mechanism i of <see cref="MarketModel.Mechanisms"/>.</summary>
     public MechanismOutcome[] Outcomes { get; }
 }
