@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace MarketSim.Core.Metrics;
 
@@ -50,18 +51,17 @@ internal static class RankOrder
         }
 
         var count = values.Length;
-        var bitsBuffer = ArrayPool<ulong>.Shared.Rent(count);
         var spareBuffer = ArrayPool<ulong>.Shared.Rent(count);
         try
         {
-            var bits = bitsBuffer.AsSpan(0, count);
+            // Sorted in place: the values' memory holds their bits while sorting.
+            var bits = MemoryMarshal.Cast<double, ulong>(values);
             var spare = spareBuffer.AsSpan(0, count);
             ulong differing = 0;
-            var first = InvertibleBits(values[0]);
             for (var i = 0; i < count; i++)
             {
                 bits[i] = InvertibleBits(values[i]);
-                differing |= bits[i] ^ first;
+                differing |= bits[i] ^ bits[0];
             }
 
             Span<int> offsets = stackalloc int[256];
@@ -96,15 +96,20 @@ internal static class RankOrder
                 spare = swap;
             }
 
+            if (bits != MemoryMarshal.Cast<double, ulong>(values))
+            {
+                bits.CopyTo(MemoryMarshal.Cast<double, ulong>(values));
+            }
+
+            var sorted = MemoryMarshal.Cast<double, ulong>(values);
             for (var i = 0; i < count; i++)
             {
-                var key = bits[i];
+                var key = sorted[i];
                 values[i] = BitConverter.Int64BitsToDouble((long)((key & SignBit) != 0 ? key ^ SignBit : ~key));
             }
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(bitsBuffer);
             ArrayPool<ulong>.Shared.Return(spareBuffer);
         }
     }
@@ -177,20 +182,19 @@ internal static class RankOrder
     private static void RadixSort(Span<double> keys, Span<int> order)
     {
         var count = keys.Length;
-        var bitsBuffer = ArrayPool<ulong>.Shared.Rent(count);
         var bitsSpare = ArrayPool<ulong>.Shared.Rent(count);
         var orderSpare = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            var bits = bitsBuffer.AsSpan(0, count);
+            // The keys are scratch: their memory holds the sortable bits (one buffer less at 10^6 agents).
+            var bits = MemoryMarshal.Cast<double, ulong>(keys);
             var otherBits = bitsSpare.AsSpan(0, count);
             var current = order;
             var other = orderSpare.AsSpan(0, count);
             ulong differing = 0;
-            bits[0] = SortableBits(keys[0]);
             for (var i = 0; i < count; i++)
             {
-                bits[i] = SortableBits(keys[i]);
+                bits[i] = SortableBits(keys[i]); // reads key i before overwriting it
                 differing |= bits[i] ^ bits[0];
                 current[i] = i;
             }
@@ -240,7 +244,6 @@ internal static class RankOrder
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(bitsBuffer);
             ArrayPool<ulong>.Shared.Return(bitsSpare);
             ArrayPool<int>.Shared.Return(orderSpare);
         }
