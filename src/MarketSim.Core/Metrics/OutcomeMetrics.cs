@@ -158,26 +158,17 @@ public static class OutcomeMetrics
     {
         var buyerCount = market.Buyers.Count;
         var count = buyerCount + market.Sellers.Count;
-        var keyBuffer = ArrayPool<double>.Shared.Rent(count);
-        var orderBuffer = ArrayPool<int>.Shared.Rent(count);
+        var poorest = PoorestFifthSize(count);
+        var orderBuffer = ArrayPool<int>.Shared.Rent(poorest);
         try
         {
-            // Combined index: buyers 0 .. N_B-1, then sellers; RankOrder breaks ties by it.
-            var keys = keyBuffer.AsSpan(0, count);
-            for (var i = 0; i < buyerCount; i++)
-            {
-                keys[i] = -market.Buyers.ValueOfMoney[i];
-            }
-
-            for (var i = 0; i < market.Sellers.Count; i++)
-            {
-                keys[buyerCount + i] = -market.Sellers.ValueOfMoney[i];
-            }
-
-            var order = orderBuffer.AsSpan(0, count);
-            RankOrder.Ascending(keys, order);
+            // Combined index: buyers 0 .. N_B-1, then sellers; RankOrder breaks ties by it. Only the
+            // first fifth of the ranking is needed, summed in rank order.
+            var buyerMoney = market.Buyers.ValueOfMoney;
+            var sellerMoney = market.Sellers.ValueOfMoney;
+            var order = orderBuffer.AsSpan(0, poorest);
+            RankOrder.Smallest(count, agent => agent < buyerCount ? -buyerMoney[agent] : -sellerMoney[agent - buyerCount], order);
             double welfare = 0;
-            var poorest = PoorestFifthSize(count);
             for (var rank = 0; rank < poorest; rank++)
             {
                 var agent = order[rank];
@@ -191,7 +182,6 @@ public static class OutcomeMetrics
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(keyBuffer);
             ArrayPool<int>.Shared.Return(orderBuffer);
         }
     }

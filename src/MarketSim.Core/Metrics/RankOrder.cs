@@ -134,6 +134,84 @@ internal static class RankOrder
         return (bits & SignBit) != 0 ? ~bits : bits | SignBit;
     }
 
+    /// <summary>
+    /// The first <paramref name="take"/> indices of the order <see cref="Ascending"/> would give for
+    /// <c>keys[i] = key(i)</c>, i &lt; <paramref name="count"/>, in that order. Finds the threshold key by
+    /// radix selection (no copy of the keys), then sorts only the selected: the poorest fifth needs
+    /// a fifth of the memory and time of a full ranking.
+    /// </summary>
+    public static void Smallest(int count, Func<int, double> key, Span<int> first)
+    {
+        var take = first.Length;
+        if (take == 0)
+        {
+            return;
+        }
+
+        // Radix select, most significant byte first: the take-th smallest sortable key.
+        ulong prefix = 0;
+        ulong prefixMask = 0;
+        var rank = take; // 1-based rank of the threshold among keys matching the prefix
+        Span<int> histogram = stackalloc int[256];
+        for (var shift = 56; shift >= 0; shift -= 8)
+        {
+            histogram.Clear();
+            for (var i = 0; i < count; i++)
+            {
+                var bits = SortableBits(key(i));
+                if ((bits & prefixMask) == prefix)
+                {
+                    histogram[(int)((bits >> shift) & 0xFF)]++;
+                }
+            }
+
+            var digit = 0;
+            while (rank > histogram[digit])
+            {
+                rank -= histogram[digit];
+                digit++;
+            }
+
+            prefix |= (ulong)digit << shift;
+            prefixMask |= 0xFFUL << shift;
+        }
+
+        // Everything below the threshold, and the first `rank` (by index) equal to it.
+        var selected = ArrayPool<int>.Shared.Rent(take);
+        var selectedKeys = ArrayPool<double>.Shared.Rent(take);
+        var localOrder = ArrayPool<int>.Shared.Rent(take);
+        try
+        {
+            var next = 0;
+            var equalLeft = rank;
+            for (var i = 0; i < count && next < take; i++)
+            {
+                var value = key(i);
+                var bits = SortableBits(value);
+                if (bits < prefix || (bits == prefix && equalLeft-- > 0))
+                {
+                    selected[next] = i;
+                    selectedKeys[next] = value;
+                    next++;
+                }
+            }
+
+            // Selected indices ascend, so ties by local position are ties by index.
+            var order = localOrder.AsSpan(0, take);
+            Ascending(selectedKeys.AsSpan(0, take), order);
+            for (var j = 0; j < take; j++)
+            {
+                first[j] = selected[order[j]];
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(selected);
+            ArrayPool<double>.Shared.Return(selectedKeys);
+            ArrayPool<int>.Shared.Return(localOrder);
+        }
+    }
+
     /// <summary>Monotone map of a double to an unsigned integer: -0 and +0 map alike, NaN below -infinity.</summary>
     internal static ulong SortableBits(double key)
     {

@@ -35,7 +35,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
         this.model = model;
         replications = options.Replications;
         workers = options.Workers;
-        blocks = CohortPlan.For(model.BuyerCount, model.SellerCount, options.CohortSize, options.Workers);
+        blocks = CohortPlan.For(model.BuyerCount, model.SellerCount, options.CohortSize, options.Workers, options.Replications);
         this.steps = steps;
         this.onCompleted = onCompleted;
         this.completion = completion;

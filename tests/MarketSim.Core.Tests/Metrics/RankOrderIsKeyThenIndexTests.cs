@@ -99,3 +99,34 @@ public sealed class SortValuesMatchesSpanSortTests
         }
     }
 }
+
+/// <summary>RankOrder.Smallest (the poorest fifth) must be exactly the first k of the full ranking, ties and all.</summary>
+public sealed class SmallestIsThePrefixOfTheRankingTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(10, 2)]
+    [InlineData(300, 60)]
+    [InlineData(5001, 1001)]
+    [InlineData(5001, 5001)]
+    public void First_k_of_the_full_order(int count, int take)
+    {
+        for (var trial = 0; trial < 8; trial++)
+        {
+            var stream = new RandomStream(StreamKey.ForPurpose(41, trial, "smallest", count));
+            var keys = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                // Few distinct values (as v^M per side) in even trials, continuous in odd ones; signed zeros.
+                keys[i] = trial % 2 == 0 ? -(1 + stream.NextInt(3)) : stream.NextInt(5) == 0 ? -0.0 : stream.NextUniform() - 0.5;
+            }
+
+            var full = new int[count];
+            RankOrder.Ascending(keys.ToArray(), full);
+            var first = new int[take];
+            RankOrder.Smallest(count, i => keys[i], first);
+
+            Assert.Equal(full.Take(take), first);
+        }
+    }
+}
