@@ -36,7 +36,11 @@ public static class ReplicationRunner
         workspace.Market.SharedRateRanking = workspace.RateRanking;
         try
         {
-            Clear(model, replication, model.Reference, workspace.Market, workspace.ReferenceOutcome);
+            if (!workspace.ReferenceIsListedCompetitiveEquilibrium)
+            {
+                Clear(model, replication, model.Reference, workspace.Market, workspace.ReferenceOutcome);
+            }
+
             for (var i = 0; i < model.Mechanisms.Count; i++)
             {
                 Clear(model, replication, model.Mechanisms[i], workspace.Market, workspace.Outcomes[i]);

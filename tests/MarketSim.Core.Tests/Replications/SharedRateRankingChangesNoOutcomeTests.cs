@@ -9,7 +9,7 @@ namespace MarketSim.Core.Tests.Replications;
 
 /// <summary>
 /// ClearAll ranks the rates once and shares the order between the reference CE and every CE
-/// mechanism; each mechanism cleared on its own (ranking itself) must give the same outcome bit for
+/// mechanism, and clears the reference once when a midpoint CE is listed; each mechanism cleared on its own (ranking itself) must give the same outcome bit for
 /// bit (SPEC 2's ranking is a total order: rate, then index). Sellers all have the same rate, so
 /// every CE rests on the tie-break; the market is larger than the radix sort's threshold.
 /// </summary>
@@ -34,6 +34,9 @@ public sealed class SharedRateRankingChangesNoOutcomeTests
                 new CompetitiveEquilibriumSpec("ce-high", PriceRule.High),
             ]));
         var workspace = new ReplicationWorkspace(model);
+        // The listed midpoint CE's outcome doubles as the reference: compared below with the reference cleared alone.
+        Assert.True(workspace.ReferenceIsListedCompetitiveEquilibrium);
+        Assert.Same(workspace.Outcomes[0], workspace.ReferenceOutcome);
         for (var replication = 0; replication < 3; replication++)
         {
             ReplicationRunner.DrawMarket(model, replication, workspace.Market);
