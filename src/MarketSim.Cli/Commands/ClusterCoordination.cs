@@ -22,8 +22,9 @@ internal static class ClusterCoordination
             throw new InvalidInputException("(command line)", "--port", $"must be 0 .. 65535 (found {options.Port})");
         }
 
+        // The full path: a worker resolves empirical data files relative to it, as the coordinator did.
         var description = new ScenarioDescription(
-            Guid.NewGuid().ToString("N"), Path.GetFileName(loaded.File), await File.ReadAllTextAsync(loaded.File, cancellationToken),
+            Guid.NewGuid().ToString("N"), Path.GetFullPath(loaded.File), await File.ReadAllTextAsync(loaded.File, cancellationToken),
             scenario.Seed, scenario.Replications);
         var system = ClusterRunner.CreateSystem(options.Hostname, options.Port);
         try

@@ -164,10 +164,8 @@ public static class OutcomeMetrics
         {
             // Combined index: buyers 0 .. N_B-1, then sellers; RankOrder breaks ties by it. Only the
             // first fifth of the ranking is needed, summed in rank order.
-            var buyerMoney = market.Buyers.ValueOfMoney;
-            var sellerMoney = market.Sellers.ValueOfMoney;
             var order = orderBuffer.AsSpan(0, poorest);
-            RankOrder.Smallest(count, agent => agent < buyerCount ? -buyerMoney[agent] : -sellerMoney[agent - buyerCount], order);
+            RankOrder.Largest(market.Buyers.ValueOfMoney, market.Sellers.ValueOfMoney, order);
             double welfare = 0;
             for (var rank = 0; rank < poorest; rank++)
             {

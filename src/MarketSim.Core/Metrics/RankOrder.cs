@@ -135,12 +135,13 @@ internal static class RankOrder
     }
 
     /// <summary>
-    /// The first <paramref name="take"/> indices of the order <see cref="Ascending"/> would give for
-    /// <c>keys[i] = key(i)</c>, i &lt; <paramref name="count"/>, in that order. Finds the threshold key by
-    /// radix selection (no copy of the keys), then sorts only the selected: the poorest fifth needs
-    /// a fifth of the memory and time of a full ranking.
+    /// The first <c>first.Length</c> indices of the order <see cref="Ascending"/> gives for the keys
+    /// -value over <paramref name="head"/> then <paramref name="tail"/> (combined index: head first),
+    /// i.e. the largest values, equal values by combined index, in that order. Finds the threshold by
+    /// radix selection (only over bytes where keys differ; no copy of the keys), then sorts only the
+    /// selected: the poorest fifth needs a fifth of the memory and time of a full ranking.
     /// </summary>
-    public static void Smallest(int count, Func<int, double> key, Span<int> first)
+    public static void Largest(ReadOnlySpan<double> head, ReadOnlySpan<double> tail, Span<int> first)
     {
         var take = first.Length;
         if (take == 0)
@@ -148,23 +149,27 @@ internal static class RankOrder
             return;
         }
 
-        // Radix select, most significant byte first: the take-th smallest sortable key.
+        var reference = KeyOfLargest(head.Length > 0 ? head[0] : tail[0]);
+        var differing = Differing(head, reference) | Differing(tail, reference);
+
+        // Radix select, most significant byte first: the take-th smallest key.
         ulong prefix = 0;
         ulong prefixMask = 0;
         var rank = take; // 1-based rank of the threshold among keys matching the prefix
         Span<int> histogram = stackalloc int[256];
         for (var shift = 56; shift >= 0; shift -= 8)
         {
-            histogram.Clear();
-            for (var i = 0; i < count; i++)
+            var byteMask = 0xFFUL << shift;
+            if ((differing & byteMask) == 0)
             {
-                var bits = SortableBits(key(i));
-                if ((bits & prefixMask) == prefix)
-                {
-                    histogram[(int)((bits >> shift) & 0xFF)]++;
-                }
+                prefix |= reference & byteMask; // every key has this byte
+                prefixMask |= byteMask;
+                continue;
             }
 
+            histogram.Clear();
+            Count(head, prefix, prefixMask, shift, histogram);
+            Count(tail, prefix, prefixMask, shift, histogram);
             var digit = 0;
             while (rank > histogram[digit])
             {
@@ -173,7 +178,7 @@ internal static class RankOrder
             }
 
             prefix |= (ulong)digit << shift;
-            prefixMask |= 0xFFUL << shift;
+            prefixMask |= byteMask;
         }
 
         // Everything below the threshold, and the first `rank` (by index) equal to it.
@@ -184,17 +189,8 @@ internal static class RankOrder
         {
             var next = 0;
             var equalLeft = rank;
-            for (var i = 0; i < count && next < take; i++)
-            {
-                var value = key(i);
-                var bits = SortableBits(value);
-                if (bits < prefix || (bits == prefix && equalLeft-- > 0))
-                {
-                    selected[next] = i;
-                    selectedKeys[next] = value;
-                    next++;
-                }
-            }
+            Collect(head, 0, prefix, selected, selectedKeys, take, ref next, ref equalLeft);
+            Collect(tail, head.Length, prefix, selected, selectedKeys, take, ref next, ref equalLeft);
 
             // Selected indices ascend, so ties by local position are ties by index.
             var order = localOrder.AsSpan(0, take);
@@ -209,6 +205,47 @@ internal static class RankOrder
             ArrayPool<int>.Shared.Return(selected);
             ArrayPool<double>.Shared.Return(selectedKeys);
             ArrayPool<int>.Shared.Return(localOrder);
+        }
+    }
+
+    private static ulong KeyOfLargest(double value) => SortableBits(-value);
+
+    private static ulong Differing(ReadOnlySpan<double> values, ulong reference)
+    {
+        ulong differing = 0;
+        foreach (var value in values)
+        {
+            differing |= KeyOfLargest(value) ^ reference;
+        }
+
+        return differing;
+    }
+
+    private static void Count(ReadOnlySpan<double> values, ulong prefix, ulong prefixMask, int shift, Span<int> histogram)
+    {
+        foreach (var value in values)
+        {
+            var bits = KeyOfLargest(value);
+            if ((bits & prefixMask) == prefix)
+            {
+                histogram[(int)((bits >> shift) & 0xFF)]++;
+            }
+        }
+    }
+
+    private static void Collect(
+        ReadOnlySpan<double> values, int offset, ulong threshold, int[] selected, double[] selectedKeys, int take,
+        ref int next, ref int equalLeft)
+    {
+        for (var i = 0; i < values.Length && next < take; i++)
+        {
+            var bits = KeyOfLargest(values[i]);
+            if (bits < threshold || (bits == threshold && equalLeft-- > 0))
+            {
+                selected[next] = offset + i;
+                selectedKeys[next] = -values[i];
+                next++;
+            }
         }
     }
 

@@ -6,6 +6,6 @@ namespace MarketSim.Simulation.Cluster;
 /// Plain strings and integers travel exactly over any serializer; Core's records are not sent.
 /// </summary>
 /// <param name="RunId">Unique per run, so a late message of an earlier run is never taken for this one.</param>
-/// <param name="Name">The scenario file's name (the default scenario name and the name in error messages).</param>
+/// <param name="Name">The scenario file's path on the coordinator (default scenario name, error messages, data files beside it).</param>
 /// <param name="Text">The scenario file's text.</param>
 public sealed record ScenarioDescription(string RunId, string Name, string Text, ulong Seed, int Replications);

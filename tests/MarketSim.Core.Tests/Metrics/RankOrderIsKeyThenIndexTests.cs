@@ -100,31 +100,32 @@ public sealed class SortValuesMatchesSpanSortTests
     }
 }
 
-/// <summary>RankOrder.Smallest (the poorest fifth) must be exactly the first k of the full ranking, ties and all.</summary>
-public sealed class SmallestIsThePrefixOfTheRankingTests
+/// <summary>RankOrder.Largest (the poorest fifth) must be exactly the first k of the full ranking by -value, ties and all.</summary>
+public sealed class LargestIsThePrefixOfTheRankingTests
 {
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(10, 2)]
-    [InlineData(300, 60)]
-    [InlineData(5001, 1001)]
-    [InlineData(5001, 5001)]
-    public void First_k_of_the_full_order(int count, int take)
+    [InlineData(1, 0, 1)]
+    [InlineData(0, 10, 2)]
+    [InlineData(150, 150, 60)]
+    [InlineData(2500, 2501, 1001)]
+    [InlineData(2500, 2501, 5001)]
+    public void First_k_of_the_full_order(int headCount, int tailCount, int take)
     {
+        var count = headCount + tailCount;
         for (var trial = 0; trial < 8; trial++)
         {
-            var stream = new RandomStream(StreamKey.ForPurpose(41, trial, "smallest", count));
-            var keys = new double[count];
+            var stream = new RandomStream(StreamKey.ForPurpose(41, trial, "largest", count));
+            var values = new double[count];
             for (var i = 0; i < count; i++)
             {
                 // Few distinct values (as v^M per side) in even trials, continuous in odd ones; signed zeros.
-                keys[i] = trial % 2 == 0 ? -(1 + stream.NextInt(3)) : stream.NextInt(5) == 0 ? -0.0 : stream.NextUniform() - 0.5;
+                values[i] = trial % 2 == 0 ? 1 + stream.NextInt(3) : stream.NextInt(5) == 0 ? -0.0 : stream.NextUniform() - 0.5;
             }
 
             var full = new int[count];
-            RankOrder.Ascending(keys.ToArray(), full);
+            RankOrder.Ascending(values.Select(value => -value).ToArray(), full);
             var first = new int[take];
-            RankOrder.Smallest(count, i => keys[i], first);
+            RankOrder.Largest(values.AsSpan(0, headCount), values.AsSpan(headCount), first);
 
             Assert.Equal(full.Take(take), first);
         }
