@@ -36,7 +36,7 @@ public static class MarketSimCli
         var replications = new Option<int?>("--replications") { Description = "Number of replications (overrides the scenario)." };
         var seed = new Option<ulong?>("--seed") { Description = "Master seed (overrides the scenario)." };
         var output = new Option<string?>("--out") { Description = "Output folder (default output/<scenario name>/)." };
-        var workers = new Option<int?>("--workers") { Description = "Replications run in parallel (default: number of cores)." };
+        var workers = new Option<int?>("--workers") { Description = "Replications run in parallel (default: number of cores; with --cluster: 0, the coordinator only coordinates)." };
         var cohortSize = new Option<int?>("--cohort-size") { Description = "Agents per trader actor (default: automatic). Never changes results." };
         var cluster = new Option<bool>("--cluster") { Description = "Be the seed node and coordinator of a cluster: workers join with 'worker --join' (docs/cluster.md)." };
         var hostname = new Option<string>("--hostname") { Description = "With --cluster: address to bind and advertise.", DefaultValueFactory = _ => ClusterOptions.DefaultHostname };
