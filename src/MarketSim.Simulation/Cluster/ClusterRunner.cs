@@ -44,6 +44,9 @@ public static class ClusterRunner
               active-strategy = keep-oldest
               stable-after = 5s
               keep-oldest.down-if-alone = off
+              # Workers leave when a run ends while a crashed one is still unreachable: membership
+              # then changes during stable-after, which must not make the resolver down everyone.
+              down-all-when-unstable = off
             }
           }
           coordinated-shutdown.run-by-clr-shutdown-hook = off
