@@ -55,6 +55,10 @@ public static class ClusterRunner
 
     public static ActorSystem CreateSystem(string hostname, int port) => ActorSystem.Create(SystemName, ConfigFor(hostname, port));
 
+    /// <summary>As <see cref="CreateSystem(string, int)"/> with settings layered on top (tests: faster gossip).</summary>
+    internal static ActorSystem CreateSystem(string hostname, int port, Config overrides) =>
+        ActorSystem.Create(SystemName, overrides.WithFallback(ConfigFor(hostname, port)));
+
     /// <summary>This node's address, e.g. akka.tcp://marketsim@127.0.0.1:4053 (the port is bound by now).</summary>
     public static Address AddressOf(ActorSystem system) => Akka.Cluster.Cluster.Get(system).SelfAddress;
 
