@@ -131,3 +131,35 @@ public sealed class LargestIsThePrefixOfTheRankingTests
         }
     }
 }
+
+/// <summary>The Gini of buyers and sellers merged while summing equals the Gini of all agents sorted together, bit for bit.</summary>
+public sealed class GiniOfTwoSidesEqualsGiniOfAllTests
+{
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(3, 0)]
+    [InlineData(100, 130)]
+    [InlineData(3000, 2999)]
+    public void Same_bits_as_one_sort(int buyers, int sellers)
+    {
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var stream = new RandomStream(StreamKey.ForPurpose(43, trial, "gini-two", buyers + sellers));
+            // Money-metric utilities: many exact ties (non-traders' lump sum), zeros, some negatives.
+            double Utility() => stream.NextInt(4) switch
+            {
+                0 => 0.125,
+                1 => 0.0,
+                2 => stream.NextUniform() - 0.2,
+                _ => stream.NextUniform() * 3,
+            };
+            var first = Enumerable.Range(0, buyers).Select(_ => Utility()).ToArray();
+            var second = Enumerable.Range(0, sellers).Select(_ => Utility()).ToArray();
+
+            var together = OutcomeMetrics.Gini(first.Concat(second).ToArray());
+            var merged = OutcomeMetrics.Gini(first.AsSpan(), second.AsSpan());
+
+            Assert.Equal(BitConverter.DoubleToInt64Bits(together), BitConverter.DoubleToInt64Bits(merged));
+        }
+    }
+}
