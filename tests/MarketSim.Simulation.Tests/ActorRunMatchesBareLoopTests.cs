@@ -33,6 +33,21 @@ public sealed class ActorRunMatchesBareLoopTests
         Assert.Equal(Enumerable.Range(0, Replications), progress.Order());
     }
 
+    // Fewer replications than workers: the automatic plan splits each side into cohorts (4 per idle
+    // core); more: one cohort per side; per-agent actors on a 40-agent market. Same bits every time.
+    [Theory]
+    [InlineData(200, 2, 4)]
+    [InlineData(200, 8, 4)]
+    [InlineData(40, 2, 3)]
+    public async Task Automatic_cohorts_give_the_bare_loop_bit_for_bit(int sellers, int replications, int workers)
+    {
+        var model = TestMarkets.Uniform(sellers);
+        var results = await SimulationRunner
+            .RunAsync(model, new SimulationOptions(replications, workers))
+            .WaitAsync(TimeSpan.FromSeconds(20));
+        BitwiseAssert.Equal(SimulationRunner.RunInProcess(model, replications), results);
+    }
+
     [Fact]
     public void The_bare_loop_gives_different_draws_in_different_replications()
     {

@@ -17,11 +17,12 @@ public sealed class CohortPlanTilesEachSideTests
             var sellers = 1 + random.NextInt(3000);
             var workers = 1 + random.NextInt(16);
             int? size = trial % 2 == 0 ? null : 1 + random.NextInt(400);
-            var blocks = CohortPlan.For(buyers, sellers, size, workers);
+            var replications = 1 + random.NextInt(20);
+            var blocks = CohortPlan.For(buyers, sellers, size, workers, replications);
 
             foreach (var (side, count) in new[] { (Side.Buyers, buyers), (Side.Sellers, sellers) })
             {
-                var expectedSize = size ?? CohortPlan.AutomaticSize(count, workers);
+                var expectedSize = size ?? CohortPlan.AutomaticSize(count, workers, replications);
                 var next = 0;
                 foreach (var block in blocks.Where(block => block.Side == side))
                 {
@@ -48,4 +49,14 @@ public sealed class CohortPlanTilesEachSideTests
     public void Automatic_size_is_per_agent_when_small_else_four_cohorts_per_worker_capped(
         int agents, int workers, int expected) =>
         Assert.Equal(expected, CohortPlan.AutomaticSize(agents, workers));
+
+    [Theory]
+    [InlineData(64, 2, 100, 1)] // small: one actor per agent whatever the replications
+    [InlineData(10_000, 2, 2, 10_000)] // every core has a lane: one cohort per side
+    [InlineData(10_000, 2, 1000, 10_000)]
+    [InlineData(1_000_000, 2, 1000, 16384)] // still capped
+    [InlineData(10_000, 8, 2, 625)] // 2 lanes, 4 cores each: ceil(10000 / 16)
+    [InlineData(10_000, 8, 3, 834)] // 3 lanes, ceil(8/3) = 3 cores each: ceil(10000 / 12)
+    public void Automatic_size_splits_a_side_only_for_cores_without_a_lane(int agents, int workers, int replications, int expected) =>
+        Assert.Equal(expected, CohortPlan.AutomaticSize(agents, workers, replications));
 }

@@ -27,6 +27,7 @@ public static class MarketSimCli
         root.Subcommands.Add(BuildStress(console, error));
         root.Subcommands.Add(BuildFigure(console, error));
         root.Subcommands.Add(BuildSweep(console, error));
+        root.Subcommands.Add(WorkerCommand.Build(console, error, Guard));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -47,12 +48,15 @@ public static class MarketSimCli
         var replications = new Option<int?>("--replications") { Description = "Number of replications (overrides the scenario)." };
         var seed = new Option<ulong?>("--seed") { Description = "Master seed (overrides the scenario)." };
         var output = new Option<string?>("--out") { Description = "Output folder (default output/<scenario name>/)." };
-        var workers = new Option<int?>("--workers") { Description = "Replications run in parallel (default: number of cores)." };
+        var workers = new Option<int?>("--workers") { Description = "Replications run in parallel (default: number of cores; with --cluster: 0, the coordinator only coordinates)." };
         var cohortSize = new Option<int?>("--cohort-size") { Description = "Agents per trader actor (default: automatic). Never changes results." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its journal in the output folder (same scenario, seed and replications)." };
+        var cluster = new Option<bool>("--cluster") { Description = "Be the seed node and coordinator of a cluster: workers join with 'worker --join' (docs/cluster.md)." };
+        var hostname = new Option<string>("--hostname") { Description = "With --cluster: address to bind and advertise.", DefaultValueFactory = _ => ClusterOptions.DefaultHostname };
+        var port = new Option<int>("--port") { Description = "With --cluster: TCP port (0 = any free port).", DefaultValueFactory = _ => ClusterOptions.DefaultPort };
         var command = new Command("run", "Monte Carlo simulation: writes replications.csv, summary.csv, report.html and manifest.json.")
         {
-            scenario, replications, seed, output, workers, cohortSize, resume,
+            scenario, replications, seed, output, workers, cohortSize, resume, cluster, hostname, port,
         };
         command.SetAction((parsed, cancellationToken) => Guard(error, () => RunCommand.ExecuteAsync(
             new RunOptions(
@@ -62,7 +66,8 @@ public static class MarketSimCli
                 parsed.GetValue(output),
                 parsed.GetValue(workers),
                 parsed.GetValue(cohortSize),
-                parsed.GetValue(resume)),
+                parsed.GetValue(resume),
+                parsed.GetValue(cluster) ? new ClusterOptions(parsed.GetRequiredValue(hostname), parsed.GetValue(port)) : null),
             console,
             error,
             cancellationToken)));
@@ -162,7 +167,7 @@ public static class MarketSimCli
     }
 
     /// <summary>Maps failures to exit codes with one clear message on standard error.</summary>
-    private static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
+    internal static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
     {
         try
         {

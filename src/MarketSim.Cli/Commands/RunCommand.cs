@@ -38,9 +38,13 @@ public static class RunCommand
             Seed = options.Seed ?? loaded.Scenario.Seed,
             Replications = options.Replications ?? loaded.Scenario.Replications,
         };
-        var workers = options.Workers ?? Environment.ProcessorCount;
+        // In a cluster the coordinator works only when asked to (--workers): README "Cluster".
+        var workers = options.Workers ?? (options.Cluster is null ? Environment.ProcessorCount : 0);
         CheckOption("--replications", scenario.Replications);
-        CheckOption("--workers", workers);
+        if (options.Cluster is null || options.Workers is not null)
+        {
+            CheckOption("--workers", workers);
+        }
         if (options.CohortSize is { } cohortSize)
         {
             CheckOption("--cohort-size", cohortSize);
@@ -62,7 +66,12 @@ public static class RunCommand
         {
             try
             {
-                fresh = await SimulateWithProgressAsync(model, simulation, journal, earlier.Count, simulate, console, cancellationToken);
+                // A cluster run (docs/cluster.md) is not journaled: workers report to the coordinator, which
+                // keeps only the replications the journal lacks (each is a pure function of its keys).
+                fresh = options.Cluster is { } cluster
+                    ? (await ClusterCoordination.RunAsync(loaded, scenario, model, cluster, workers, console, cancellationToken))
+                        .Where(result => !done.Contains(result.Replication)).ToArray()
+                    : await SimulateWithProgressAsync(model, simulation, journal, earlier.Count, simulate, console, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

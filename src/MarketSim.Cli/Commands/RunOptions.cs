@@ -13,7 +13,8 @@ public sealed record RunOptions(
     string? OutputFolder = null,
     int? Workers = null,
     int? CohortSize = null,
-    bool Resume = false)
+    bool Resume = false,
+    ClusterOptions? Cluster = null)
 {
     /// <summary>The command line of these options, as the user gave them, with <c>--resume</c>: what to type to continue.</summary>
     public string ResumeCommandLine()
@@ -36,4 +37,11 @@ public sealed record RunOptions(
         words.Add("--resume");
         return ShellWords.Join(words);
     }
+}
+
+/// <summary><c>run --cluster</c>: this process is the seed node and coordinator (docs/cluster.md).</summary>
+public sealed record ClusterOptions(string Hostname = ClusterOptions.DefaultHostname, int Port = ClusterOptions.DefaultPort)
+{
+    public const string DefaultHostname = "127.0.0.1";
+    public const int DefaultPort = 4053;
 }

@@ -31,6 +31,10 @@ public static partial class ScenarioLoader
         return LoadRoot(file, root, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
+    /// <summary>As <see cref="Load"/>, from the file's text (a cluster worker is sent the coordinator's file as text).</summary>
+    public static LoadedScenario LoadText(string file, string text) =>
+        LoadRoot(file, ParseDocument(file, text), Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))));
+
     /// <summary>Parses a scenario file's text into its YAML node tree (errors name the file), for callers that edit it (<c>sweep</c>).</summary>
     public static YamlNode ParseNodes(string file, string text) => ParseDocument(file, text).Node;
 

@@ -15,6 +15,9 @@ public sealed class MarketInstance
     public SidePopulation Buyers { get; }
     public SidePopulation Sellers { get; }
 
+    /// <summary>The CE ranking shared by the mechanisms of one ClearAll; null outside it (each CE then ranks itself).</summary>
+    internal RateRanking? SharedRateRanking { get; set; }
+
     public SidePopulation this[Side side] => side == Side.Buyers ? Buyers : Sellers;
 
     /// <summary>N_B = round(mu N_S), rounding half away from zero (SPEC 2).</summary>

@@ -16,7 +16,8 @@ namespace MarketSim.Core.Mechanisms;
 /// </summary>
 /// <remarks>
 /// Stateless: sorting scratch comes from <see cref="ArrayPool{T}.Shared"/>, so one instance may be
-/// shared by parallel workers, and after warm-up a call allocates nothing per agent.
+/// shared by parallel workers, and after warm-up a call allocates nothing per agent. Inside
+/// ReplicationRunner.ClearAll the ranking is the market's shared one (ranked once per replication).
 /// </remarks>
 public sealed class CompetitiveEquilibrium(string name, PriceRule priceRule = PriceRule.Midpoint) : ITwoSidedMechanism
 {
@@ -32,24 +33,25 @@ public sealed class CompetitiveEquilibrium(string name, PriceRule priceRule = Pr
         var sellerCount = sellerRates.Length;
         outcome.Reset(buyerCount, sellerCount);
 
-        var keys = ArrayPool<double>.Shared.Rent(Math.Max(buyerCount, sellerCount));
-        var buyerOrder = ArrayPool<int>.Shared.Rent(buyerCount);
-        var sellerOrder = ArrayPool<int>.Shared.Rent(sellerCount);
+        var shared = market.SharedRateRanking;
+        var buyerOrder = shared is null ? ArrayPool<int>.Shared.Rent(buyerCount) : null;
+        var sellerOrder = shared is null ? ArrayPool<int>.Shared.Rent(sellerCount) : null;
         try
         {
-            var buyerKeys = keys.AsSpan(0, buyerCount);
-            for (var i = 0; i < buyerCount; i++)
+            ReadOnlySpan<int> buyersRanked;
+            ReadOnlySpan<int> sellersRanked;
+            if (shared is null)
             {
-                buyerKeys[i] = -buyerRates[i]; // descending rates = ascending negated rates
+                RateRanking.Rank(buyerRates, descending: true, buyerOrder.AsSpan(0, buyerCount));
+                RateRanking.Rank(sellerRates, descending: false, sellerOrder.AsSpan(0, sellerCount));
+                buyersRanked = buyerOrder.AsSpan(0, buyerCount);
+                sellersRanked = sellerOrder.AsSpan(0, sellerCount);
             }
-
-            var buyersRanked = buyerOrder.AsSpan(0, buyerCount);
-            RankOrder.Ascending(buyerKeys, buyersRanked);
-
-            var sellerKeys = keys.AsSpan(0, sellerCount);
-            sellerRates.CopyTo(sellerKeys);
-            var sellersRanked = sellerOrder.AsSpan(0, sellerCount);
-            RankOrder.Ascending(sellerKeys, sellersRanked);
+            else
+            {
+                buyersRanked = shared.BuyersDescending(market.Buyers);
+                sellersRanked = shared.SellersAscending(market.Sellers);
+            }
 
             var volume = 0;
             var maximum = Math.Min(buyerCount, sellerCount);
@@ -85,9 +87,15 @@ public sealed class CompetitiveEquilibrium(string name, PriceRule priceRule = Pr
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(keys);
-            ArrayPool<int>.Shared.Return(buyerOrder);
-            ArrayPool<int>.Shared.Return(sellerOrder);
+            if (buyerOrder is not null)
+            {
+                ArrayPool<int>.Shared.Return(buyerOrder);
+            }
+
+            if (sellerOrder is not null)
+            {
+                ArrayPool<int>.Shared.Return(sellerOrder);
+            }
         }
     }
 

@@ -134,7 +134,7 @@ public static class OutcomeMetrics
             return double.NaN;
         }
 
-        values.Sort();
+        RankOrder.SortValues(values);
         double total = 0;
         double rankWeighted = 0;
         for (var i = 0; i < count; i++)
@@ -157,27 +157,65 @@ public static class OutcomeMetrics
     private static double GiniOfMoneyMetricUtility(MarketInstance market, MechanismOutcome outcome)
     {
         var buyerCount = market.Buyers.Count;
-        var count = buyerCount + market.Sellers.Count;
-        var buffer = ArrayPool<double>.Shared.Rent(count);
+        var sellerCount = market.Sellers.Count;
+        var buyerBuffer = ArrayPool<double>.Shared.Rent(buyerCount);
+        var sellerBuffer = ArrayPool<double>.Shared.Rent(sellerCount);
         try
         {
-            var utilities = buffer.AsSpan(0, count);
+            // One buffer per side (half the size of one for all agents: they reuse the CE's pooled
+            // scratch at 10^6 a side), merged while summing.
+            var buyers = buyerBuffer.AsSpan(0, buyerCount);
             for (var i = 0; i < buyerCount; i++)
             {
-                utilities[i] = MoneyMetricUtility(market.Buyers, outcome, i);
+                buyers[i] = MoneyMetricUtility(market.Buyers, outcome, i);
             }
 
-            for (var i = 0; i < market.Sellers.Count; i++)
+            var sellers = sellerBuffer.AsSpan(0, sellerCount);
+            for (var i = 0; i < sellerCount; i++)
             {
-                utilities[buyerCount + i] = MoneyMetricUtility(market.Sellers, outcome, i);
+                sellers[i] = MoneyMetricUtility(market.Sellers, outcome, i);
             }
 
-            return Gini(utilities);
+            return Gini(buyers, sellers);
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(buffer);
+            ArrayPool<double>.Shared.Return(buyerBuffer);
+            ArrayPool<double>.Shared.Return(sellerBuffer);
         }
+    }
+
+    /// <summary>
+    /// <see cref="Gini(Span{double})"/> of the union of two samples (each sorted in place), summing in
+    /// the merged ascending order: the same sums in the same order as sorting the union, since equal
+    /// values are interchangeable (-0 and +0 change no sum that is used, and NaN gives NaN either way).
+    /// </summary>
+    internal static double Gini(Span<double> first, Span<double> second)
+    {
+        var count = first.Length + second.Length;
+        if (count == 0)
+        {
+            return double.NaN;
+        }
+
+        RankOrder.SortValues(first);
+        RankOrder.SortValues(second);
+        double total = 0;
+        double rankWeighted = 0;
+        int i = 0, j = 0;
+        for (var rank = 1; rank <= count; rank++)
+        {
+            var value = j >= second.Length || (i < first.Length && !(second[j] < first[i])) ? first[i++] : second[j++];
+            total += value;
+            rankWeighted += rank * value;
+        }
+
+        if (!(total > 0))
+        {
+            return double.NaN;
+        }
+
+        return (2 * rankWeighted / (count * total)) - ((count + 1.0) / count);
     }
 
     /// <summary>
@@ -189,26 +227,15 @@ public static class OutcomeMetrics
     {
         var buyerCount = market.Buyers.Count;
         var count = buyerCount + market.Sellers.Count;
-        var keyBuffer = ArrayPool<double>.Shared.Rent(count);
+        var poorest = PoorestFifthSize(count);
         var orderBuffer = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            // Combined index: buyers 0 .. N_B-1, then sellers; RankOrder breaks ties by it.
-            var keys = keyBuffer.AsSpan(0, count);
-            for (var i = 0; i < buyerCount; i++)
-            {
-                keys[i] = -market.Buyers.ValueOfMoney[i];
-            }
-
-            for (var i = 0; i < market.Sellers.Count; i++)
-            {
-                keys[buyerCount + i] = -market.Sellers.ValueOfMoney[i];
-            }
-
+            // Combined index: buyers 0 .. N_B-1, then sellers; RankOrder breaks ties by it. The deciles
+            // need the whole ranking (the poorest fifth is its prefix, summed in rank order).
             var order = orderBuffer.AsSpan(0, count);
-            RankOrder.Ascending(keys, order);
+            RankOrder.Largest(market.Buyers.ValueOfMoney, market.Sellers.ValueOfMoney, order);
             double welfare = 0;
-            var poorest = PoorestFifthSize(count);
             Span<double> decileSums = stackalloc double[Deciles];
             Span<int> decileSizes = stackalloc int[Deciles];
             decileSums.Clear();
@@ -239,7 +266,6 @@ public static class OutcomeMetrics
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(keyBuffer);
             ArrayPool<int>.Shared.Return(orderBuffer);
         }
     }

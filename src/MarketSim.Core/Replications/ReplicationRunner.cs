@@ -38,10 +38,24 @@ public static class ReplicationRunner
             return;
         }
 
-        Clear(model, replication, model.Reference, workspace.Market, workspace.ReferenceOutcome);
-        for (var i = 0; i < model.Mechanisms.Count; i++)
+        // The reference CE and every CE mechanism rank the same rates: rank once (same order, SPEC 2).
+        workspace.RateRanking.Invalidate();
+        workspace.Market.SharedRateRanking = workspace.RateRanking;
+        try
         {
-            Clear(model, replication, model.Mechanisms[i], workspace.Market, workspace.Outcomes[i]);
+            if (!workspace.ReferenceIsListedCompetitiveEquilibrium)
+            {
+                Clear(model, replication, model.Reference, workspace.Market, workspace.ReferenceOutcome);
+            }
+
+            for (var i = 0; i < model.Mechanisms.Count; i++)
+            {
+                Clear(model, replication, model.Mechanisms[i], workspace.Market, workspace.Outcomes[i]);
+            }
+        }
+        finally
+        {
+            workspace.Market.SharedRateRanking = null;
         }
     }
 

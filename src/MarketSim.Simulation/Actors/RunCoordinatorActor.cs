@@ -36,7 +36,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
         this.model = model;
         toRun = options.IndicesToRun();
         workers = options.Workers;
-        blocks = CohortPlan.For(model.BuyerCount, model.SellerCount, options.CohortSize, options.Workers);
+        blocks = CohortPlan.For(model.BuyerCount, model.SellerCount, options.CohortSize, options.Workers, options.Replications);
         populationBlocks = PopulationPlan.For(model, options.CohortSize, options.Workers);
         this.steps = steps;
         this.onCompleted = onCompleted;

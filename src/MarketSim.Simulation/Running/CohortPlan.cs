@@ -15,27 +15,35 @@ internal static class CohortPlan
     public const int MaximumAutomaticSize = 16384;
 
     /// <summary>
-    /// 1 for small sides; otherwise about 4 cohorts per side per worker, so that a lane's draws can
-    /// spread over the cores when there are fewer replications than workers, capped at
-    /// <see cref="MaximumAutomaticSize"/>.
+    /// 1 for small sides (per-agent actors). Otherwise: with at least as many replications as
+    /// workers every core already has a lane, so splitting a side only adds messages: one cohort per
+    /// side. With fewer replications than workers, about 4 cohorts per side per idle core of a lane,
+    /// so one replication's draws spread over the cores. Always capped at <see cref="MaximumAutomaticSize"/>.
     /// </summary>
-    public static int AutomaticSize(int agents, int workers)
+    public static int AutomaticSize(int agents, int workers, int replications = 1)
     {
         if (agents <= PerAgentLimit)
         {
             return 1;
         }
 
-        var perFourWorkers = (int)Math.Ceiling(agents / (4.0 * workers));
-        return Math.Min(MaximumAutomaticSize, perFourWorkers);
+        var lanes = Math.Max(1, Math.Min(workers, replications));
+        if (lanes >= workers)
+        {
+            return Math.Min(MaximumAutomaticSize, agents);
+        }
+
+        var coresPerLane = (workers + lanes - 1) / lanes;
+        var perFourCores = (int)Math.Ceiling(agents / (4.0 * coresPerLane));
+        return Math.Min(MaximumAutomaticSize, perFourCores);
     }
 
     /// <summary>The cohorts of both sides, buyers first, each side covered exactly once in order.</summary>
-    public static IReadOnlyList<CohortBlock> For(int buyers, int sellers, int? cohortSize, int workers)
+    public static IReadOnlyList<CohortBlock> For(int buyers, int sellers, int? cohortSize, int workers, int replications = 1)
     {
         var blocks = new List<CohortBlock>();
-        AddSide(blocks, Side.Buyers, buyers, cohortSize ?? AutomaticSize(buyers, workers));
-        AddSide(blocks, Side.Sellers, sellers, cohortSize ?? AutomaticSize(sellers, workers));
+        AddSide(blocks, Side.Buyers, buyers, cohortSize ?? AutomaticSize(buyers, workers, replications));
+        AddSide(blocks, Side.Sellers, sellers, cohortSize ?? AutomaticSize(sellers, workers, replications));
         return blocks;
     }
 

@@ -1,0 +1,22 @@
+namespace MarketSim.Simulation.Cluster;
+
+// The work-pulling protocol between the coordinator and the workers' slots (README "Cluster").
+// Every message crosses the wire, so it holds only strings, integers and arrays of them.
+
+/// <summary>Worker node -> coordinator (retried until welcomed): I am here.</summary>
+public sealed record RegisterWorker(int Slots);
+
+/// <summary>Coordinator -> worker node: the run to rebuild; then the worker starts its slots.</summary>
+public sealed record Welcome(ScenarioDescription Scenario);
+
+/// <summary>Slot -> coordinator: give me a replication (sent once when the slot starts).</summary>
+public sealed record RequestWork(string RunId);
+
+/// <summary>Coordinator -> slot: run this replication.</summary>
+public sealed record Work(string RunId, int Replication);
+
+/// <summary>Slot -> coordinator: a replication threw; the message is sent, not the exception (not serialisable).</summary>
+public sealed record WorkFailed(string RunId, int Replication, string Reason);
+
+/// <summary>Coordinator -> worker node: every replication is in; stop.</summary>
+public sealed record RunFinished(string RunId);
