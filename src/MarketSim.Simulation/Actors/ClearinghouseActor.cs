@@ -16,15 +16,9 @@ internal sealed class ClearinghouseActor : ReceiveActor
 {
     private readonly MarketModel model;
     private readonly ReplicationWorkspace workspace;
-    private readonly IReadOnlyList<IActorRef> cohorts;
+    private readonly CohortRound round;
     private readonly IActorRef metrics;
     private readonly ReplicationSteps steps;
-    private readonly Dictionary<IActorRef, int> cohortIndex;
-    private readonly bool[] reported;
-
-    private int? replication;
-    private IActorRef requester = ActorRefs.Nobody;
-    private int reportCount;
     private long buyersPlaced;
     private long sellersPlaced;
 
@@ -34,11 +28,9 @@ internal sealed class ClearinghouseActor : ReceiveActor
     {
         this.model = model;
         this.workspace = workspace;
-        this.cohorts = cohorts;
+        round = new CohortRound(cohorts);
         this.metrics = metrics;
         this.steps = steps;
-        cohortIndex = cohorts.Select((cohort, index) => (cohort, index)).ToDictionary(pair => pair.cohort, pair => pair.index);
-        reported = new bool[cohorts.Count];
         Receive<RunReplication>(Start);
         Receive<CohortReport>(Place);
     }
@@ -50,44 +42,16 @@ internal sealed class ClearinghouseActor : ReceiveActor
 
     private void Start(RunReplication message)
     {
-        if (replication is { } running)
-        {
-            throw new InvalidOperationException($"replication {message.Replication} requested while {running} is clearing");
-        }
-
-        replication = message.Replication;
-        requester = Sender;
-        Array.Clear(reported);
-        reportCount = 0;
+        // Reports arrive only after this message is handled, so the counters start from 0.
+        round.Begin(message.Replication, Sender, new DrawTypes(message.Replication));
         buyersPlaced = 0;
         sellersPlaced = 0;
-        foreach (var cohort in cohorts)
-        {
-            cohort.Tell(new DrawTypes(message.Replication));
-        }
-
         CompleteIfAllReported();
     }
 
     private void Place(CohortReport report)
     {
-        if (report.Replication != replication)
-        {
-            throw new InvalidOperationException($"report for replication {report.Replication} while clearing {replication}");
-        }
-
-        if (!cohortIndex.TryGetValue(Sender, out var index))
-        {
-            throw new InvalidOperationException($"report from {Sender.Path}, which is not a cohort of this lane");
-        }
-
-        if (reported[index])
-        {
-            throw new InvalidOperationException($"cohort {Sender.Path} reported twice in replication {report.Replication}");
-        }
-
-        reported[index] = true;
-        reportCount++;
+        round.Accept(Sender, report.Replication);
         workspace.Market[report.Side].Place(report.Offset, report.ValueOfGood.Span, report.ValueOfMoney.Span);
         if (report.Side == Side.Buyers)
         {
@@ -103,7 +67,7 @@ internal sealed class ClearinghouseActor : ReceiveActor
 
     private void CompleteIfAllReported()
     {
-        if (reportCount < cohorts.Count || replication is not { } current)
+        if (!round.Complete || round.Replication is not { } current)
         {
             return;
         }
@@ -116,7 +80,7 @@ internal sealed class ClearinghouseActor : ReceiveActor
         }
 
         steps.ClearAll(model, current, workspace);
-        replication = null;
-        metrics.Tell(new MeasureReplication(current, workspace), requester);
+        round.Finish();
+        metrics.Tell(new MeasureReplication(current, workspace), round.Requester);
     }
 }

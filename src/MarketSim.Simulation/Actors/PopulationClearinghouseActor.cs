@@ -17,23 +17,15 @@ internal sealed class PopulationClearinghouseActor : ReceiveActor
 {
     private readonly IStandaloneMechanism mechanism;
     private readonly ulong seed;
-    private readonly IReadOnlyList<IActorRef> cohorts;
-    private readonly Dictionary<IActorRef, int> cohortIndex;
-    private readonly bool[] reported;
+    private readonly CohortRound round;
     private readonly double[][] draws;
     private readonly long[] unitsPlaced;
-
-    private int? replication;
-    private IActorRef requester = ActorRefs.Nobody;
-    private int reportCount;
 
     public PopulationClearinghouseActor(IStandaloneMechanism mechanism, ulong seed, IReadOnlyList<IActorRef> cohorts)
     {
         this.mechanism = mechanism;
         this.seed = seed;
-        this.cohorts = cohorts;
-        cohortIndex = cohorts.Select((cohort, index) => (cohort, index)).ToDictionary(pair => pair.cohort, pair => pair.index);
-        reported = new bool[cohorts.Count];
+        round = new CohortRound(cohorts);
         draws = new double[mechanism.Roles][];
         for (var role = 0; role < draws.Length; role++)
         {
@@ -50,38 +42,15 @@ internal sealed class PopulationClearinghouseActor : ReceiveActor
 
     private void Start(RunReplication message)
     {
-        if (replication is { } running)
-        {
-            throw new InvalidOperationException($"replication {message.Replication} requested while {running} is clearing");
-        }
-
-        replication = message.Replication;
-        requester = Sender;
-        Array.Clear(reported);
+        // Reports arrive only after this message is handled, so the counts start from 0.
+        round.Begin(message.Replication, Sender, new DrawUnits(message.Replication));
         Array.Clear(unitsPlaced);
-        reportCount = 0;
-        foreach (var cohort in cohorts)
-        {
-            cohort.Tell(new DrawUnits(message.Replication));
-        }
-
         CompleteIfAllReported();
     }
 
     private void Place(PopulationReport report)
     {
-        if (report.Replication != replication)
-        {
-            throw new InvalidOperationException($"report for replication {report.Replication} while clearing {replication}");
-        }
-
-        if (!cohortIndex.TryGetValue(Sender, out var index) || reported[index])
-        {
-            throw new InvalidOperationException($"unexpected or repeated report from {Sender.Path} in replication {report.Replication}");
-        }
-
-        reported[index] = true;
-        reportCount++;
+        round.Accept(Sender, report.Replication);
         var width = mechanism.DrawsPerUnit;
         report.Draws.Span.CopyTo(draws[report.Role].AsSpan(report.Offset * width, report.Count * width));
         unitsPlaced[report.Role] += report.Count;
@@ -90,7 +59,7 @@ internal sealed class PopulationClearinghouseActor : ReceiveActor
 
     private void CompleteIfAllReported()
     {
-        if (reportCount < cohorts.Count || replication is not { } current)
+        if (!round.Complete || round.Replication is not { } current)
         {
             return;
         }
@@ -103,7 +72,7 @@ internal sealed class PopulationClearinghouseActor : ReceiveActor
         }
 
         var metrics = mechanism.Clear(seed, current, draws);
-        replication = null;
-        requester.Tell(new PopulationResult(current, new MechanismMetrics(mechanism.Name, metrics)));
+        round.Finish();
+        round.Requester.Tell(new PopulationResult(current, new MechanismMetrics(mechanism.Name, metrics)));
     }
 }
