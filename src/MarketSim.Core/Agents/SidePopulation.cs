@@ -28,15 +28,23 @@ public sealed class SidePopulation
     /// <summary>r = v^K / v^M: the only thing the agent's behaviour depends on.</summary>
     public double[] RateOfSubstitution { get; }
 
-    /// <summary>Copies a contiguous block of agents (a cohort's report) into place.</summary>
+    /// <summary>Copies a contiguous block of agents (a cohort's report) into place and computes their rates.</summary>
     public void Place(int offset, ReadOnlySpan<double> valueOfGood, ReadOnlySpan<double> valueOfMoney)
     {
         valueOfGood.CopyTo(ValueOfGood.AsSpan(offset));
         valueOfMoney.CopyTo(ValueOfMoney.AsSpan(offset));
-        var rates = RateOfSubstitution.AsSpan(offset, valueOfGood.Length);
+        ComputeRates(offset, valueOfGood.Length);
+    }
+
+    /// <summary>r = v^K / v^M for agents offset .. offset + count - 1, whose types are already in place.</summary>
+    public void ComputeRates(int offset, int count)
+    {
+        var good = ValueOfGood.AsSpan(offset, count);
+        var money = ValueOfMoney.AsSpan(offset, count);
+        var rates = RateOfSubstitution.AsSpan(offset, count);
         for (var i = 0; i < rates.Length; i++)
         {
-            rates[i] = valueOfGood[i] / valueOfMoney[i];
+            rates[i] = good[i] / money[i];
         }
     }
 }

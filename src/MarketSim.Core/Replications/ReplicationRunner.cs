@@ -14,16 +14,18 @@ namespace MarketSim.Core.Replications;
 /// </summary>
 public static class ReplicationRunner
 {
-    /// <summary>Draws every agent of both sides in one block.</summary>
+    /// <summary>Draws every agent of both sides in one block, straight into the market's arrays.</summary>
     public static void DrawMarket(MarketModel model, int replication, MarketInstance market)
     {
-        foreach (var side in new[] { Side.Buyers, Side.Sellers })
-        {
-            var population = market[side];
-            PopulationSampler.Draw(
-                model.LawOf(side), model.Seed, replication, side, 0, population.ValueOfGood, population.ValueOfMoney);
-            population.Place(0, population.ValueOfGood, population.ValueOfMoney);
-        }
+        DrawSide(model, replication, market.Buyers);
+        DrawSide(model, replication, market.Sellers);
+    }
+
+    private static void DrawSide(MarketModel model, int replication, SidePopulation population)
+    {
+        PopulationSampler.Draw(
+            model.LawOf(population.Side), model.Seed, replication, population.Side, 0, population.ValueOfGood, population.ValueOfMoney);
+        population.ComputeRates(0, population.Count);
     }
 
     /// <summary>The lottery stream of one mechanism in one replication (SPEC 6).</summary>
