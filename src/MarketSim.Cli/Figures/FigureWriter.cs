@@ -28,22 +28,17 @@ internal static class FigureWriter
         files.Add(csv);
 
         var parameters = JsonSerializer.Serialize(new SortedDictionary<string, string>(result.Parameters.ToDictionary()));
-        var manifest = new Manifest(
-            "marketsim",
-            Manifest.ToolVersion,
+        var manifest = Manifest.Create(
             "figure " + figure.Name,
             new ManifestScenario(figure.Name, "(built in) " + figure.Description + " " + parameters,
                 Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parameters)))),
             result.Parameters.TryGetValue("seed", out var seed) ? ulong.Parse(seed, System.Globalization.CultureInfo.InvariantCulture) : 0,
             result.Parameters.TryGetValue("replications", out var replications) ? int.Parse(replications, System.Globalization.CultureInfo.InvariantCulture) : 0,
             Environment.ProcessorCount,
-            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-            System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-            Environment.ProcessorCount,
             startedAt,
-            DateTimeOffset.UtcNow,
             timings,
-            files.Select(name => ManifestFile.Of(folder, name)).ToArray());
+            folder,
+            files);
         manifest.Write(folder);
         files.Add(Manifest.FileName);
         return files;

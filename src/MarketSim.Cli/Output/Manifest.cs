@@ -45,11 +45,19 @@ public sealed record Manifest(
     public static Manifest Create(
         string command, LoadedScenario loaded, ulong seed, int replications, int workers,
         DateTimeOffset startedAt, IReadOnlyDictionary<string, double> timings, string folder, IEnumerable<string> files) =>
+        Create(
+            command, new ManifestScenario(loaded.Scenario.Name, Path.GetFullPath(loaded.File), loaded.Sha256),
+            seed, replications, workers, startedAt, timings, folder, files);
+
+    /// <summary>A manifest for any source (a scenario file, or a built-in figure's parameters), with this machine's runtime facts.</summary>
+    public static Manifest Create(
+        string command, ManifestScenario source, ulong seed, int replications, int workers,
+        DateTimeOffset startedAt, IReadOnlyDictionary<string, double> timings, string folder, IEnumerable<string> files) =>
         new(
             "marketsim",
             ToolVersion,
             command,
-            new ManifestScenario(loaded.Scenario.Name, Path.GetFullPath(loaded.File), loaded.Sha256),
+            source,
             seed,
             replications,
             workers,
