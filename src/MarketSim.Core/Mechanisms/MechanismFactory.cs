@@ -24,6 +24,6 @@ public static class MechanismFactory
         PriceControlSpec control => PriceControl.Create(control),
         MenuSpec menu => MenuMechanism.Create(menu, continuum),
         OptimalSpec optimal => OptimalMechanism.Create(optimal, continuum),
-        _ => throw new NotSupportedException($"mechanism '{spec.Label}' ({spec.GetType().Name}) is not available yet"),
+        _ => throw new NotSupportedException($"mechanism '{spec.Label}' ({spec.GetType().Name}) is not a two-sided mechanism"),
     };
 }
