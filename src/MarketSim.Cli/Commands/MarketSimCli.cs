@@ -28,6 +28,7 @@ public static class MarketSimCli
         root.Subcommands.Add(BuildFigure(console, error));
         root.Subcommands.Add(BuildSweep(console, error));
         root.Subcommands.Add(WorkerCommand.Build(console, error, Guard));
+        root.Subcommands.Add(ClusterCertCommand.Build(console, error, Guard));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -54,9 +55,10 @@ public static class MarketSimCli
         var cluster = new Option<bool>("--cluster") { Description = "Be the seed node and coordinator of a cluster: workers join with 'worker --join' (docs/cluster.md)." };
         var hostname = new Option<string>("--hostname") { Description = "With --cluster: address to bind and advertise.", DefaultValueFactory = _ => ClusterOptions.DefaultHostname };
         var port = new Option<int>("--port") { Description = "With --cluster: TCP port (0 = any free port).", DefaultValueFactory = _ => ClusterOptions.DefaultPort };
+        var clusterCert = new Option<string?>("--cluster-cert") { Description = "With --cluster: the run's credentials folder (from 'cluster-cert'; default: fresh ones in the output folder)." };
         var command = new Command("run", "Monte Carlo simulation: writes replications.csv, summary.csv, report.html and manifest.json.")
         {
-            scenario, replications, seed, output, workers, cohortSize, resume, cluster, hostname, port,
+            scenario, replications, seed, output, workers, cohortSize, resume, cluster, hostname, port, clusterCert,
         };
         command.SetAction((parsed, cancellationToken) => Guard(error, () => RunCommand.ExecuteAsync(
             new RunOptions(
@@ -67,7 +69,9 @@ public static class MarketSimCli
                 parsed.GetValue(workers),
                 parsed.GetValue(cohortSize),
                 parsed.GetValue(resume),
-                parsed.GetValue(cluster) ? new ClusterOptions(parsed.GetRequiredValue(hostname), parsed.GetValue(port)) : null),
+                parsed.GetValue(cluster)
+                    ? new ClusterOptions(parsed.GetRequiredValue(hostname), parsed.GetValue(port), parsed.GetValue(clusterCert))
+                    : null),
             console,
             error,
             cancellationToken)));

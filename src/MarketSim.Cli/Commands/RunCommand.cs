@@ -38,7 +38,7 @@ public static class RunCommand
             Seed = options.Seed ?? loaded.Scenario.Seed,
             Replications = options.Replications ?? loaded.Scenario.Replications,
         };
-        // In a cluster the coordinator works only when asked to (--workers): README "Cluster".
+        // In a cluster the coordinator works only when asked to (--workers): docs/cluster.md.
         var workers = options.Workers ?? (options.Cluster is null ? Environment.ProcessorCount : 0);
         CheckOption("--replications", scenario.Replications);
         if (options.Cluster is null || options.Workers is not null)
@@ -66,11 +66,16 @@ public static class RunCommand
         {
             try
             {
-                // A cluster run (docs/cluster.md) is not journaled: workers report to the coordinator, which
-                // keeps only the replications the journal lacks (each is a pure function of its keys).
+                // A cluster run (docs/cluster.md) is journaled alike: the coordinator hands out only the
+                // replications the journal lacks and journals each accepted result as it arrives.
+                if (options.Cluster is not null && earlier.Count == 0)
+                {
+                    ClusterProvenance.Remove(folder); // an earlier, abandoned run's workers did nothing for this one
+                }
+
                 fresh = options.Cluster is { } cluster
-                    ? (await ClusterCoordination.RunAsync(loaded, scenario, model, cluster, workers, console, cancellationToken))
-                        .Where(result => !done.Contains(result.Replication)).ToArray()
+                    ? (await ClusterCoordination.RunAsync(
+                        loaded, scenario, model, cluster, workers, missing, folder, journal.Append, console, error, cancellationToken)).Results
                     : await SimulateWithProgressAsync(model, simulation, journal, earlier.Count, simulate, console, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -103,8 +108,19 @@ public static class RunCommand
         HtmlReport.Write(Path.Combine(folder, HtmlReport.FileName), loaded, scenario, summary);
         timings["write"] = (clock.Elapsed - writeStart).TotalSeconds;
         timings["wall"] = clock.Elapsed.TotalSeconds;
-        Manifest.Create("run", loaded, scenario.Seed, scenario.Replications, workers, startedAt, timings, folder,
-            [CsvFiles.Replications, CsvFiles.Summary, HtmlReport.FileName]).Write(folder);
+        var manifest = Manifest.Create("run", loaded, scenario.Seed, scenario.Replications, workers, startedAt, timings, folder,
+            [CsvFiles.Replications, CsvFiles.Summary, HtmlReport.FileName]);
+        if (options.Cluster is not null)
+        {
+            manifest = manifest with
+            {
+                ClusterWorkers = ClusterProvenance.Summarise(
+                    ClusterProvenance.PathIn(folder), results.Select(result => result.Replication).ToHashSet()),
+            };
+            ClusterProvenance.Remove(folder);
+        }
+
+        manifest.Write(folder);
         ReplicationJournal.Remove(folder); // only now: every output is complete
 
         SummaryTable.Show(console, scenario.Name, summary);

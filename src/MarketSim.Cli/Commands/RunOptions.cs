@@ -34,13 +34,26 @@ public sealed record RunOptions(
         Add("--out", OutputFolder);
         Add("--workers", Workers);
         Add("--cohort-size", CohortSize);
+        if (Cluster is { } cluster)
+        {
+            // Every cluster option, explicitly: the resumed coordinator must be reachable where the last one was.
+            words.Add("--cluster");
+            Add("--hostname", cluster.Hostname);
+            Add("--port", cluster.Port);
+            Add("--cluster-cert", cluster.CertificateFolder);
+        }
+
         words.Add("--resume");
         return ShellWords.Join(words);
     }
 }
 
-/// <summary><c>run --cluster</c>: this process is the seed node and coordinator (docs/cluster.md).</summary>
-public sealed record ClusterOptions(string Hostname = ClusterOptions.DefaultHostname, int Port = ClusterOptions.DefaultPort)
+/// <summary>
+/// <c>run --cluster</c>: this process is the seed node and coordinator (docs/cluster.md).
+/// <c>CertificateFolder</c>: the run's credentials (<c>cluster-cert</c>); null = fresh ones in the output folder.
+/// </summary>
+public sealed record ClusterOptions(
+    string Hostname = ClusterOptions.DefaultHostname, int Port = ClusterOptions.DefaultPort, string? CertificateFolder = null)
 {
     public const string DefaultHostname = "127.0.0.1";
     public const int DefaultPort = 4053;

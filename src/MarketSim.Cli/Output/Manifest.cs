@@ -30,6 +30,9 @@ public sealed record Manifest(
 {
     public const string FileName = "manifest.json";
 
+    /// <summary>A cluster run's workers and what each did (docs/cluster.md); absent for a single-process run.</summary>
+    public IReadOnlyList<ManifestWorker>? ClusterWorkers { get; init; }
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
@@ -72,6 +75,9 @@ public sealed record Manifest(
     public void Write(string folder) =>
         AtomicFile.WriteText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, JsonOptions) + "\n");
 }
+
+/// <summary>One worker of a cluster run: its address, its version (with commit), replications it computed, of which re-runs.</summary>
+public sealed record ManifestWorker(string Address, string Version, int Replications, int Reran);
 
 public sealed record ManifestScenario(string Name, string File, string Sha256);
 

@@ -1,32 +1,40 @@
 using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Configuration;
+using Akka.Event;
+using Akka.Remote.Transport.DotNetty;
 using MarketSim.Core.Replications;
 
 namespace MarketSim.Simulation.Cluster;
 
 /// <summary>
-/// Runs replications over an Akka.Cluster (README "Cluster"): the coordinator's node is the seed,
+/// Runs replications over an Akka.Cluster (docs/cluster.md): the coordinator's node is the seed,
 /// workers join it and pull replications; results are those of a single-process run, bit for bit.
 /// </summary>
 public static class ClusterRunner
 {
-    /// <summary>The actor system's name: addresses read akka.tcp://marketsim@host:port.</summary>
+    /// <summary>The actor system's name: addresses read akka.ssl.tcp://marketsim@host:port.</summary>
     public const string SystemName = "marketsim";
 
     /// <summary>The coordinator's actor name on the seed node; workers find it at seed/user/coordinator.</summary>
     public const string CoordinatorName = "coordinator";
 
     /// <summary>
-    /// A cluster node listening on <paramref name="hostname"/>:<paramref name="port"/> (0 = any free
-    /// port). The hostname is also the address other nodes reach it at, so on several machines it is
-    /// this machine's reachable address, never 0.0.0.0. Downing: split-brain resolver keep-oldest with
-    /// down-if-alone off, so the coordinator (the oldest node, it joins itself first) always survives
-    /// and a crashed worker is downed (its replications re-queued) after failure detection plus stable-after.
+    /// The Akka configuration of every cluster node, built here only. A node listens on
+    /// <paramref name="hostname"/>:<paramref name="port"/> (0 = any free port); the hostname is also
+    /// the address other nodes reach it at, so on several machines it is this machine's reachable
+    /// address, never 0.0.0.0. Transport: TLS only (no plain-TCP listener), mutual authentication,
+    /// and no SO_REUSEADDR/SO_REUSEPORT, so a second node on a taken port fails instead of sharing it.
+    /// Logging: one line per event on standard error (<see cref="StandardErrorLogger"/>).
+    /// Downing: split-brain resolver keep-oldest with down-if-alone off, so the coordinator (the
+    /// oldest node, it joins itself first) always survives and a crashed worker is downed (its
+    /// replications re-queued) after failure detection plus stable-after.
     /// </summary>
     public static Config ConfigFor(string hostname, int port) => ConfigurationFactory.ParseString($$"""
         akka {
           loglevel = WARNING
-          stdout-loglevel = WARNING
+          stdout-loglevel = OFF
+          loggers = ["{{typeof(StandardErrorLogger).FullName}}, {{typeof(StandardErrorLogger).Assembly.GetName().Name}}"]
           log-dead-letters = off
           log-dead-letters-during-shutdown = off
           actor.provider = cluster
@@ -35,6 +43,12 @@ public static class ClusterRunner
             dot-netty.tcp {
               hostname = "{{hostname}}"
               port = {{port}}
+              enable-ssl = true
+              tcp-reuse-addr = off
+              ssl {
+                suppress-validation = off
+                require-mutual-authentication = on
+              }
             }
           }
           cluster {
@@ -53,53 +67,101 @@ public static class ClusterRunner
         }
         """);
 
-    public static ActorSystem CreateSystem(string hostname, int port) => ActorSystem.Create(SystemName, ConfigFor(hostname, port));
+    /// <summary>
+    /// Akka.Remote's own transport security for <paramref name="credentials"/>: every node presents the
+    /// run's certificate (mutual TLS) and accepts a peer only if it presents exactly that certificate
+    /// (thumbprint pinning; the self-signed chain is deliberately not checked against a CA store).
+    /// </summary>
+    public static DotNettySslSetup SslSetupFor(ClusterCredentials credentials) =>
+        new(credentials.Certificate, suppressValidation: false, requireMutualAuthentication: true, validateCertificateHostname: false,
+            customValidator: (certificate, _, remotePeer, _, log) =>
+            {
+                if (credentials.IsThisRuns(certificate))
+                {
+                    return true;
+                }
 
-    /// <summary>As <see cref="CreateSystem(string, int)"/> with settings layered on top (tests: faster gossip).</summary>
-    internal static ActorSystem CreateSystem(string hostname, int port, Config overrides) =>
-        ActorSystem.Create(SystemName, overrides.WithFallback(ConfigFor(hostname, port)));
+                log?.Warning("refused a TLS connection from {0}: it does not present this run's certificate", remotePeer);
+                return false;
+            });
 
-    /// <summary>This node's address, e.g. akka.tcp://marketsim@127.0.0.1:4053 (the port is bound by now).</summary>
+    /// <summary><see cref="PortInUseException"/> if <paramref name="port"/> (not 0) cannot be bound on <paramref name="hostname"/>.</summary>
+    public static void ThrowIfPortTaken(string hostname, int port) => PortProbe.ThrowIfTaken(hostname, port);
+
+    /// <summary>A TLS cluster node with <paramref name="credentials"/>; <see cref="PortInUseException"/> if the port is taken.</summary>
+    public static ActorSystem CreateSystem(string hostname, int port, ClusterCredentials credentials) =>
+        CreateSystem(hostname, port, credentials, Config.Empty);
+
+    /// <summary>As <see cref="CreateSystem(string, int, ClusterCredentials)"/> with settings layered on top (tests: faster gossip).</summary>
+    internal static ActorSystem CreateSystem(string hostname, int port, ClusterCredentials credentials, Config overrides)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        PortProbe.ThrowIfTaken(hostname, port);
+        var setup = BootstrapSetup.Create().WithConfig(overrides.WithFallback(ConfigFor(hostname, port))).And(SslSetupFor(credentials));
+        try
+        {
+            return ActorSystem.Create(SystemName, setup);
+        }
+        catch (Exception exception) when (port != 0 && PortProbe.IsBindFailure(exception))
+        {
+            throw new PortInUseException(port, exception); // taken between the probe and the bind
+        }
+    }
+
+    /// <summary>This node's address, e.g. akka.ssl.tcp://marketsim@127.0.0.1:4053 (the port is bound by now).</summary>
     public static Address AddressOf(ActorSystem system) => Akka.Cluster.Cluster.Get(system).SelfAddress;
 
     /// <summary>
     /// Makes this node the seed and coordinator of a run of <paramref name="scenario"/>: it joins
-    /// itself, then hands replications to every worker that registers. With
-    /// <paramref name="localSlots"/> &gt; 0 it also works itself, through the same protocol.
-    /// Completes when every replication is in (the system keeps running: the caller terminates it).
+    /// itself, admits every worker that states <paramref name="identity"/> and hands it the
+    /// replications <paramref name="toRun"/> (all when null). With <paramref name="localSlots"/> &gt; 0
+    /// it also works itself, through the same protocol. <paramref name="onCompleted"/> sees each
+    /// accepted replication (on the coordinator's thread), <paramref name="report"/> each refusal,
+    /// dropped message and re-run as one line. Completes when every replication is in (the system
+    /// keeps running: the caller terminates it).
     /// </summary>
     public static Task<ClusterRunResult> CoordinateAsync(
         ActorSystem system,
         MarketModel model,
         ScenarioDescription scenario,
+        NodeIdentity identity,
         int localSlots,
-        Action<ReplicationResult>? onCompleted = null,
+        IReadOnlyList<int>? toRun = null,
+        Action<ContributedReplication>? onCompleted = null,
+        Action<string>? report = null,
         CancellationToken cancellationToken = default) =>
-        CoordinateAsync(system, model, scenario, localSlots, onCompleted, WorkerHooks.Default, cancellationToken);
+        CoordinateAsync(system, model, scenario, identity, localSlots, toRun, onCompleted, report, WorkerHooks.Default, cancellationToken);
 
     internal static async Task<ClusterRunResult> CoordinateAsync(
         ActorSystem system,
         MarketModel model,
         ScenarioDescription scenario,
+        NodeIdentity identity,
         int localSlots,
-        Action<ReplicationResult>? onCompleted,
+        IReadOnlyList<int>? toRun,
+        Action<ContributedReplication>? onCompleted,
+        Action<string>? report,
         WorkerHooks hooks,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(identity);
         ArgumentOutOfRangeException.ThrowIfNegative(localSlots);
         ArgumentOutOfRangeException.ThrowIfNegative(scenario.Replications);
         var cluster = Akka.Cluster.Cluster.Get(system);
         cluster.Join(cluster.SelfAddress);
         var completion = new TaskCompletionSource<ClusterRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var coordinator = system.ActorOf(ClusterCoordinatorActor.PropsFor(scenario, onCompleted, completion), CoordinatorName);
+        var settings = new CoordinatorSettings(scenario, toRun ?? Enumerable.Range(0, scenario.Replications).ToArray(), identity);
+        var coordinator = system.ActorOf(ClusterCoordinatorActor.PropsFor(settings, onCompleted, report ?? (_ => { }), completion), CoordinatorName);
         IActorRef? localWorker = null;
         if (localSlots > 0)
         {
-            var localDone = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var ignored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             localWorker = system.ActorOf(
-                ClusterWorkerActor.PropsFor(coordinator.Path, _ => model, localSlots, hooks, localDone), "local-worker");
+                ClusterWorkerActor.PropsFor(coordinator.Path, _ => model, localSlots, identity, hooks, ignored,
+                    new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)),
+                "local-worker");
         }
 
         await using var registration = cancellationToken.Register(() =>
@@ -123,48 +185,69 @@ public static class ClusterRunner
     }
 
     /// <summary>
-    /// Joins the cluster whose seed (and coordinator) is <paramref name="seed"/> and works with
-    /// <paramref name="slots"/> replications in parallel, rebuilding the model with
-    /// <paramref name="buildModel"/>. Completes when the run finishes or the coordinator is gone.
+    /// Joins the cluster whose seed (and coordinator) is <paramref name="seed"/>, states
+    /// <paramref name="identity"/>, and works with <paramref name="slots"/> replications in parallel,
+    /// rebuilding the model with <paramref name="buildModel"/>. Completes when the run finishes or the
+    /// coordinator is gone; throws <see cref="CoordinatorUnreachableException"/> when no coordinator
+    /// answered within <paramref name="joinTimeout"/>, <see cref="WorkerRefusedException"/> when refused.
     /// </summary>
     public static Task WorkAsync(
         ActorSystem system,
         Address seed,
         Func<ScenarioDescription, MarketModel> buildModel,
         int slots,
+        NodeIdentity identity,
+        TimeSpan joinTimeout,
         CancellationToken cancellationToken = default) =>
-        WorkAsync(system, seed, buildModel, slots, WorkerHooks.Default, cancellationToken);
+        WorkAsync(system, seed, buildModel, slots, identity, joinTimeout, WorkerHooks.Default, cancellationToken);
 
     internal static async Task WorkAsync(
         ActorSystem system,
         Address seed,
         Func<ScenarioDescription, MarketModel> buildModel,
         int slots,
+        NodeIdentity identity,
+        TimeSpan joinTimeout,
         WorkerHooks hooks,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seed);
         ArgumentNullException.ThrowIfNull(buildModel);
+        ArgumentNullException.ThrowIfNull(identity);
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        var welcomed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var coordinatorPath = new RootActorPath(seed) / "user" / CoordinatorName;
         var cluster = Akka.Cluster.Cluster.Get(system);
         cluster.RegisterOnMemberUp(() =>
-            system.ActorOf(ClusterWorkerActor.PropsFor(coordinatorPath, buildModel, slots, hooks, completion), "worker"));
+            system.ActorOf(ClusterWorkerActor.PropsFor(coordinatorPath, buildModel, slots, identity, hooks, welcomed, completion), "worker"));
         cluster.Join(seed);
         await using var registration = cancellationToken.Register(() => completion.TrySetCanceled(cancellationToken));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var answered = await Task.WhenAny(welcomed.Task, completion.Task, Task.Delay(joinTimeout, timeout.Token)).ConfigureAwait(false);
+        await timeout.CancelAsync().ConfigureAwait(false);
+        if (!welcomed.Task.IsCompleted && !completion.Task.IsCompleted)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new CoordinatorUnreachableException(seed, joinTimeout);
+        }
+
+        _ = answered;
         await completion.Task.ConfigureAwait(false);
     }
 
-    /// <summary>Parses akka.tcp://marketsim@host:port.</summary>
+    /// <summary>The transport's protocol: TLS only (ConfigFor), so addresses read akka.ssl.tcp://marketsim@host:port.</summary>
+    public const string Protocol = "akka.ssl.tcp";
+
+    /// <summary>Parses akka.ssl.tcp://marketsim@host:port (akka.tcp:// is taken to mean the same node: every node speaks TLS).</summary>
     public static Address ParseAddress(string address)
     {
         var parsed = Address.Parse(address);
-        if (parsed.System != SystemName || parsed.Host is null || parsed.Port is null)
+        if (parsed.System != SystemName || parsed.Host is null || parsed.Port is null || parsed.Protocol is not ("akka.tcp" or Protocol))
         {
-            throw new FormatException($"expected akka.tcp://{SystemName}@host:port, found '{address}'");
+            throw new FormatException($"expected {Protocol}://{SystemName}@host:port, found '{address}'");
         }
 
-        return parsed;
+        return new Address(Protocol, parsed.System, parsed.Host, parsed.Port);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class ClusterSlotActor : ReceiveActor
         }
         catch (Exception exception)
         {
-            // Deterministic (SPEC 6): re-running elsewhere would fail again, so the run fails.
+            // The coordinator re-runs it on another worker; two workers failing it fails the run.
             coordinator.Tell(new WorkFailed(runId, work.Replication, $"{exception.GetType().Name}: {exception.Message}"));
             return;
         }

@@ -4,9 +4,11 @@ using MarketSim.Core.Replications;
 namespace MarketSim.Simulation.Cluster;
 
 /// <summary>
-/// One per worker node: registers with the coordinator (retrying until welcomed, the coordinator may
-/// still be starting), rebuilds the <see cref="MarketModel"/> from the scenario it is sent, and starts
-/// its slots. Completes when the run finishes or the coordinator goes away (its node left).
+/// One per worker node: registers with the coordinator stating its <see cref="NodeIdentity"/>
+/// (retrying until answered, the coordinator may still be starting), rebuilds the
+/// <see cref="MarketModel"/> from the scenario it is sent, and starts its slots. Completes when the
+/// run finishes or the coordinator goes away (its node left); fails with
+/// <see cref="WorkerRefusedException"/> when the coordinator refuses it.
 /// </summary>
 internal sealed class ClusterWorkerActor : ReceiveActor, IWithTimers
 {
@@ -16,21 +18,30 @@ internal sealed class ClusterWorkerActor : ReceiveActor, IWithTimers
     private readonly ActorPath coordinatorPath;
     private readonly Func<ScenarioDescription, MarketModel> buildModel;
     private readonly int slots;
+    private readonly NodeIdentity identity;
     private readonly WorkerHooks hooks;
+    private readonly TaskCompletionSource<bool> welcomed;
     private readonly TaskCompletionSource<bool> completion;
     private string? runId;
 
     public ClusterWorkerActor(
-        ActorPath coordinatorPath, Func<ScenarioDescription, MarketModel> buildModel, int slots, WorkerHooks hooks,
-        TaskCompletionSource<bool> completion)
+        ActorPath coordinatorPath, Func<ScenarioDescription, MarketModel> buildModel, int slots, NodeIdentity identity, WorkerHooks hooks,
+        TaskCompletionSource<bool> welcomed, TaskCompletionSource<bool> completion)
     {
         this.coordinatorPath = coordinatorPath;
         this.buildModel = buildModel;
         this.slots = slots;
+        this.identity = identity;
         this.hooks = hooks;
+        this.welcomed = welcomed;
         this.completion = completion;
         Receive<RegisterWorker>(register => Context.ActorSelection(coordinatorPath).Tell(register));
         Receive<Welcome>(Start);
+        Receive<Refused>(refused =>
+        {
+            completion.TrySetException(new WorkerRefusedException(refused.Reason));
+            Context.Stop(Self);
+        });
         Receive<RunFinished>(finished =>
         {
             if (finished.RunId == runId)
@@ -44,13 +55,13 @@ internal sealed class ClusterWorkerActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props PropsFor(
-        ActorPath coordinatorPath, Func<ScenarioDescription, MarketModel> buildModel, int slots, WorkerHooks hooks,
-        TaskCompletionSource<bool> completion) =>
-        Props.Create(() => new ClusterWorkerActor(coordinatorPath, buildModel, slots, hooks, completion));
+        ActorPath coordinatorPath, Func<ScenarioDescription, MarketModel> buildModel, int slots, NodeIdentity identity, WorkerHooks hooks,
+        TaskCompletionSource<bool> welcomed, TaskCompletionSource<bool> completion) =>
+        Props.Create(() => new ClusterWorkerActor(coordinatorPath, buildModel, slots, identity, hooks, welcomed, completion));
 
     protected override void PreStart()
     {
-        var register = new RegisterWorker(slots);
+        var register = new RegisterWorker(slots, identity.ToolVersion, identity.ScenarioSha256);
         Context.ActorSelection(coordinatorPath).Tell(register);
         Timers.StartPeriodicTimer(RetryKey, register, RetryInterval);
     }
@@ -65,6 +76,7 @@ internal sealed class ClusterWorkerActor : ReceiveActor, IWithTimers
         }
 
         Timers.Cancel(RetryKey);
+        welcomed.TrySetResult(true);
         runId = welcome.Scenario.RunId;
         var coordinator = Sender;
         Context.Watch(coordinator);
@@ -75,9 +87,10 @@ internal sealed class ClusterWorkerActor : ReceiveActor, IWithTimers
         }
         catch (Exception exception)
         {
-            // Same text, same code: the coordinator's own build would fail alike, so fail the run.
-            coordinator.Tell(new WorkFailed(runId, 0, $"the worker could not rebuild the scenario: {exception.Message}"));
-            Done();
+            // This worker cannot help (e.g. a data file missing here); the run goes on with the others.
+            coordinator.Tell(new WorkFailed(runId, -1, exception.Message));
+            completion.TrySetException(new WorkerRefusedException($"could not rebuild the scenario: {exception.Message}"));
+            Context.Stop(Self);
             return;
         }
 
@@ -93,3 +106,10 @@ internal sealed class ClusterWorkerActor : ReceiveActor, IWithTimers
         Context.Stop(Self);
     }
 }
+
+/// <summary>The coordinator refused this worker (another version or scenario), or it could not take part.</summary>
+public sealed class WorkerRefusedException(string reason) : Exception(reason);
+
+/// <summary>No coordinator answered within the join timeout.</summary>
+public sealed class CoordinatorUnreachableException(Akka.Actor.Address seed, TimeSpan timeout)
+    : Exception($"no coordinator answered at {seed} within {timeout.TotalSeconds:0} s (is it running, with these credentials, and is its port reachable?)");
