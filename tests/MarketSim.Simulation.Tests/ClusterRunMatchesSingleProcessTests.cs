@@ -7,16 +7,20 @@ using MarketSim.Simulation.Running;
 namespace MarketSim.Simulation.Tests;
 
 /// <summary>
-/// A coordinator and two workers, each its own ActorSystem on a free 127.0.0.1 port, run the test
-/// market; every metric must equal the single-process run bit for bit (SPEC 6), also when a worker
-/// dies holding work or reports a replication twice.
+/// A coordinator and two workers, each its own ActorSystem on a free 127.0.0.1 port with mutual TLS,
+/// run the test market; every metric must equal the single-process run bit for bit
+/// (docs/theory.md §6), also when a worker dies holding work, reports twice, or fails a replication.
 /// </summary>
-public sealed class ClusterRunMatchesSingleProcessTests
+public sealed class ClusterRunMatchesSingleProcessTests : IClassFixture<ClusterRunMatchesSingleProcessTests.Credentials>
 {
     private const int Replications = 24;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(25);
     private static readonly MarketModel Model = TestMarkets.Uniform(sellers: 300);
     private static readonly IReadOnlyList<ReplicationResult> SingleProcess = SimulationRunner.RunInProcess(Model, Replications);
+    private static readonly NodeIdentity Identity = new("1.0.0+test", "scenario-sha");
+    private readonly Credentials credentials;
+
+    public ClusterRunMatchesSingleProcessTests(Credentials credentials) => this.credentials = credentials;
 
     [Fact]
     public async Task Two_workers_give_every_metric_of_the_single_process_run()
@@ -27,15 +31,17 @@ public sealed class ClusterRunMatchesSingleProcessTests
             ranOn[replication] = "worker";
             return ReplicationRunner.Run(model, replication, workspace);
         }, _ => 1);
-        await using var cluster = await TestCluster.StartAsync(hooks, hooks);
+        await using var cluster = await TestCluster.StartAsync(credentials.Run, hooks, hooks);
 
         var run = await cluster.RunAsync();
 
         BitwiseAssert.Equal(SingleProcess, run.Results);
         Assert.Equal(0, run.Requeued);
         Assert.Equal(0, run.DuplicatesDropped);
-        // The coordinator has no local slots: the workers ran every replication.
+        // The coordinator has no local slots: the workers ran every replication, and the provenance says so.
         Assert.Equal(Replications, ranOn.Count);
+        Assert.Equal(Replications, run.Contributors.Sum(worker => worker.Replications));
+        Assert.All(run.Contributors, worker => Assert.Equal(Identity.ToolVersion, worker.ToolVersion));
     }
 
     [Fact]
@@ -49,7 +55,7 @@ public sealed class ClusterRunMatchesSingleProcessTests
             taken.TrySetResult(result.Replication);
             return 0;
         });
-        await using var cluster = await TestCluster.StartAsync(doomed, WorkerHooks.Default, startSecondAfterFirstTakesWork: taken.Task);
+        await using var cluster = await TestCluster.StartAsync(credentials.Run, doomed, WorkerHooks.Default, startSecondAfterFirstTakesWork: taken.Task);
 
         var runTask = cluster.RunAsync();
         await taken.Task.WaitAsync(Timeout);
@@ -60,19 +66,145 @@ public sealed class ClusterRunMatchesSingleProcessTests
         // At least the replication it held was re-queued (one per slot it had; it has two slots).
         Assert.InRange(run.Requeued, 1, 2);
         Assert.Equal(0, run.DuplicatesDropped);
+        var survivor = Assert.Single(run.Contributors);
+        Assert.Equal(Replications, survivor.Replications);
+        Assert.InRange(survivor.Reran, 1, 2);
     }
 
     [Fact]
     public async Task A_replication_reported_twice_is_counted_once()
     {
         var twice = new WorkerHooks(ReplicationRunner.Run, _ => 2);
-        await using var cluster = await TestCluster.StartAsync(twice, twice);
+        await using var cluster = await TestCluster.StartAsync(credentials.Run, twice, twice);
 
         var run = await cluster.RunAsync();
 
         BitwiseAssert.Equal(SingleProcess, run.Results);
         // Every replication's second copy was dropped, except those still in the mailbox when the run ended.
         Assert.InRange(run.DuplicatesDropped, Replications - 4, Replications);
+        Assert.Equal(Replications, run.Contributors.Sum(worker => worker.Replications));
+    }
+
+    [Fact]
+    public async Task A_replication_failing_on_one_worker_is_rerun_on_the_other()
+    {
+        var flaky = new WorkerHooks(
+            (model, replication, workspace) => replication == 5
+                ? throw new InvalidOperationException("out of memory on this machine")
+                : ReplicationRunner.Run(model, replication, workspace),
+            _ => 1);
+        await using var cluster = await TestCluster.StartAsync(credentials.Run, flaky, WorkerHooks.Default);
+
+        var run = await cluster.RunAsync();
+
+        BitwiseAssert.Equal(SingleProcess, run.Results);
+        Assert.InRange(run.Requeued, 0, 1); // 0 when the healthy worker happened to take replication 5 first
+        Assert.Equal(Replications, run.Contributors.Sum(worker => worker.Replications));
+    }
+
+    [Fact]
+    public async Task A_replication_failing_on_two_workers_fails_the_run_naming_it()
+    {
+        var broken = new WorkerHooks(
+            (model, replication, workspace) => replication == 7
+                ? throw new InvalidOperationException("division by zero")
+                : ReplicationRunner.Run(model, replication, workspace),
+            _ => 1);
+        await using var cluster = await TestCluster.StartAsync(credentials.Run, broken, broken);
+        var reports = new ConcurrentQueue<string>();
+
+        var failure = await Assert.ThrowsAsync<ReplicationFailedException>(() => cluster.RunAsync(reports.Enqueue));
+
+        Assert.Equal(7, failure.Replication);
+        Assert.Contains("division by zero", failure.InnerException!.Message);
+        Assert.Contains(reports, line => line.Contains("replication 7 failed on worker", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Workers_with_another_runs_credentials_or_none_cannot_join()
+    {
+        await using var cluster = await TestCluster.StartAsync(credentials.Run, WorkerHooks.Default, WorkerHooks.Default);
+        var seed = ClusterRunner.AddressOf(cluster.Coordinator);
+        var intruderRan = 0;
+        var intruderHooks = new WorkerHooks((model, replication, workspace) =>
+        {
+            Interlocked.Increment(ref intruderRan);
+            return ReplicationRunner.Run(model, replication, workspace);
+        }, _ => 1);
+        // Another run's certificate: the TLS handshake fails both ways, so it never even reaches the coordinator.
+        var stranger = ClusterRunner.CreateSystem("127.0.0.1", 0, credentials.Other, TestCluster.Fast);
+        // No TLS at all: a plain akka.tcp node (Akka.Remote's default transport) dialling the same port.
+        var plain = ActorSystem.Create(ClusterRunner.SystemName, TestCluster.Fast
+            .WithFallback(Akka.Configuration.ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.enable-ssl = false"))
+            .WithFallback(ClusterRunner.ConfigFor("127.0.0.1", 0)));
+        try
+        {
+            var strangerRun = ClusterRunner.WorkAsync(stranger, seed, _ => Model, 2, Identity, TimeSpan.FromSeconds(3), intruderHooks, CancellationToken.None);
+            var plainSeed = new Address("akka.tcp", seed.System, seed.Host, seed.Port);
+            var plainRun = ClusterRunner.WorkAsync(plain, plainSeed, _ => Model, 2, Identity, TimeSpan.FromSeconds(3), intruderHooks, CancellationToken.None);
+
+            var run = await cluster.RunAsync();
+
+            BitwiseAssert.Equal(SingleProcess, run.Results);
+            await Assert.ThrowsAsync<CoordinatorUnreachableException>(() => strangerRun.WaitAsync(Timeout));
+            await Assert.ThrowsAsync<CoordinatorUnreachableException>(() => plainRun.WaitAsync(Timeout));
+            Assert.Equal(0, intruderRan);
+            var legitimate = cluster.Workers.Select(worker => ClusterRunner.AddressOf(worker).ToString()).ToArray();
+            Assert.All(run.Contributors, worker => Assert.Contains(worker.Address, legitimate));
+            Assert.Equal(Replications, run.Contributors.Sum(worker => worker.Replications));
+        }
+        finally
+        {
+            await Task.WhenAll(stranger.Terminate(), plain.Terminate()).WaitAsync(Timeout);
+        }
+    }
+
+    [Fact]
+    public async Task A_worker_of_another_version_or_scenario_is_refused_naming_the_difference()
+    {
+        await using var cluster = await TestCluster.StartAsync(credentials.Run, WorkerHooks.Default, WorkerHooks.Default);
+        var seed = ClusterRunner.AddressOf(cluster.Coordinator);
+        var reports = new ConcurrentQueue<string>();
+        var runTask = cluster.RunAsync(reports.Enqueue);
+        var oldBuild = ClusterRunner.CreateSystem("127.0.0.1", 0, credentials.Run, TestCluster.Fast);
+        var otherScenario = ClusterRunner.CreateSystem("127.0.0.1", 0, credentials.Run, TestCluster.Fast);
+        try
+        {
+            var versionRefusal = await Assert.ThrowsAsync<WorkerRefusedException>(() => ClusterRunner.WorkAsync(
+                oldBuild, seed, _ => Model, 1, Identity with { ToolVersion = "0.9.0+abc" }, Timeout, WorkerHooks.Default, CancellationToken.None));
+            var scenarioRefusal = await Assert.ThrowsAsync<WorkerRefusedException>(() => ClusterRunner.WorkAsync(
+                otherScenario, seed, _ => Model, 1, Identity with { ScenarioSha256 = "0ther" }, Timeout, WorkerHooks.Default, CancellationToken.None));
+
+            Assert.Contains("0.9.0+abc", versionRefusal.Message);
+            Assert.Contains(Identity.ToolVersion, versionRefusal.Message);
+            Assert.DoesNotContain("scenario", versionRefusal.Message);
+            Assert.Contains("0ther", scenarioRefusal.Message);
+            Assert.DoesNotContain("version", scenarioRefusal.Message);
+            var run = await runTask;
+            BitwiseAssert.Equal(SingleProcess, run.Results);
+            Assert.Contains(reports, line => line.StartsWith("refused worker", StringComparison.Ordinal) && line.Contains("0.9.0+abc", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await Task.WhenAll(oldBuild.Terminate(), otherScenario.Terminate()).WaitAsync(Timeout);
+        }
+    }
+
+    /// <summary>Two runs' credentials, created once for the class (an RSA key takes a moment).</summary>
+    public sealed class Credentials : IDisposable
+    {
+        private readonly string folder = Directory.CreateTempSubdirectory("marketsim-cluster-").FullName;
+
+        public Credentials()
+        {
+            Run = ClusterCredentials.Create(Path.Combine(folder, "run"));
+            Other = ClusterCredentials.Create(Path.Combine(folder, "other"));
+        }
+
+        public ClusterCredentials Run { get; }
+        public ClusterCredentials Other { get; }
+
+        public void Dispose() => Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>Coordinator (seed, no local slots) plus two workers with two slots each.</summary>
@@ -90,10 +222,9 @@ public sealed class ClusterRunMatchesSingleProcessTests
 
         public ActorSystem Coordinator { get; }
         public ActorSystem[] Workers { get; }
-        private Task<ClusterRunResult>? run;
 
         /// <summary>Loopback only; gossip and leader actions 5x faster than the defaults so joins and leaves take well under a second.</summary>
-        private static readonly Akka.Configuration.Config Fast = Akka.Configuration.ConfigurationFactory.ParseString("""
+        public static readonly Akka.Configuration.Config Fast = Akka.Configuration.ConfigurationFactory.ParseString("""
             akka.cluster {
               gossip-interval = 200ms
               leader-actions-interval = 200ms
@@ -101,26 +232,24 @@ public sealed class ClusterRunMatchesSingleProcessTests
             }
             """);
 
-        private static ActorSystem NewSystem() => ClusterRunner.CreateSystem("127.0.0.1", 0, Fast);
-
-        public static async Task<TestCluster> StartAsync(WorkerHooks first, WorkerHooks second, Task? startSecondAfterFirstTakesWork = null)
+        public static Task<TestCluster> StartAsync(
+            ClusterCredentials credentials, WorkerHooks first, WorkerHooks second, Task? startSecondAfterFirstTakesWork = null)
         {
+            ActorSystem NewSystem() => ClusterRunner.CreateSystem("127.0.0.1", 0, credentials, Fast);
             var coordinator = NewSystem();
             var cluster = new TestCluster(coordinator, [NewSystem(), NewSystem()]);
             var seed = ClusterRunner.AddressOf(coordinator);
             Assert.Equal("127.0.0.1", seed.Host);
-            cluster.workerRuns.Add(ClusterRunner.WorkAsync(cluster.Workers[0], seed, _ => Model, 2, first, CancellationToken.None));
+            Assert.Equal(ClusterRunner.Protocol, seed.Protocol);
+            cluster.workerRuns.Add(ClusterRunner.WorkAsync(cluster.Workers[0], seed, _ => Model, 2, Identity, Timeout, first, CancellationToken.None));
             cluster.workerRuns.Add(StartLater(cluster.Workers[1], seed, second, startSecondAfterFirstTakesWork));
-            await Task.CompletedTask;
-            return cluster;
+            return Task.FromResult(cluster);
         }
 
-        public Task<ClusterRunResult> RunAsync()
-        {
-            run = ClusterRunner.CoordinateAsync(
-                Coordinator, Model, scenario, localSlots: 0, onCompleted: null, WorkerHooks.Default, CancellationToken.None);
-            return run.WaitAsync(Timeout);
-        }
+        public Task<ClusterRunResult> RunAsync(Action<string>? report = null) =>
+            ClusterRunner.CoordinateAsync(
+                Coordinator, Model, scenario, Identity, localSlots: 0, toRun: null, onCompleted: null, report, WorkerHooks.Default,
+                CancellationToken.None).WaitAsync(Timeout);
 
         public async ValueTask DisposeAsync()
         {
@@ -128,14 +257,14 @@ public sealed class ClusterRunMatchesSingleProcessTests
             await Task.WhenAll(Workers.Select(worker => worker.Terminate()).Append(Coordinator.Terminate())).WaitAsync(Timeout);
         }
 
-        private static async Task StartLater(ActorSystem system, Akka.Actor.Address seed, WorkerHooks hooks, Task? after)
+        private static async Task StartLater(ActorSystem system, Address seed, WorkerHooks hooks, Task? after)
         {
             if (after is not null)
             {
                 await after.WaitAsync(Timeout);
             }
 
-            await ClusterRunner.WorkAsync(system, seed, _ => Model, 2, hooks, CancellationToken.None);
+            await ClusterRunner.WorkAsync(system, seed, _ => Model, 2, Identity, Timeout, hooks, CancellationToken.None);
         }
     }
 }

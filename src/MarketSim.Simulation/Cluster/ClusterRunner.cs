@@ -53,6 +53,11 @@ public static class ClusterRunner
           }
           cluster {
             log-info = off
+            # A run's cluster is a handful of nodes: gossip twice as often as the default so a worker
+            # is up (and pulling work) within a second or two of joining.
+            gossip-interval = 500ms
+            leader-actions-interval = 500ms
+            periodic-tasks-initial-delay = 200ms
             downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
             split-brain-resolver {
               active-strategy = keep-oldest
