@@ -24,13 +24,7 @@ internal static class ClusterCoordination
         IReadOnlyList<int> toRun, string outputFolder, Action<ReplicationResult> onCompleted,
         IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
     {
-        if (options.Port is < 0 or > 65535)
-        {
-            throw new InvalidInputException("(command line)", "--port", $"must be 0 .. 65535 (found {options.Port})");
-        }
-
-        // A taken port first: a second coordinator must not touch the first one's output folder.
-        ThrowIfPortTaken(options.Hostname, options.Port);
+        CheckOptions(options);
         var credentials = CredentialsFor(options, outputFolder, error);
         // The full path: a worker resolves empirical data files relative to it, as the coordinator did.
         var description = new ScenarioDescription(
@@ -88,11 +82,20 @@ internal static class ClusterCoordination
         }
     }
 
-    private static void ThrowIfPortTaken(string hostname, int port)
+    /// <summary>
+    /// Invalid input (exit 2) for a port out of range or taken: checked before anything is written, so a
+    /// second coordinator never touches the first one's output folder.
+    /// </summary>
+    public static void CheckOptions(ClusterOptions options)
     {
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new InvalidInputException("(command line)", "--port", $"must be 0 .. 65535 (found {options.Port})");
+        }
+
         try
         {
-            ClusterRunner.ThrowIfPortTaken(hostname, port);
+            ClusterRunner.ThrowIfPortTaken(options.Hostname, options.Port);
         }
         catch (PortInUseException taken)
         {

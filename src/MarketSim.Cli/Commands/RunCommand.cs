@@ -50,6 +50,11 @@ public static class RunCommand
             CheckOption("--cohort-size", cohortSize);
         }
 
+        if (options.Cluster is { } clusterToCheck)
+        {
+            ClusterCoordination.CheckOptions(clusterToCheck); // a taken port: exit 2 before anything is written
+        }
+
         var folder = options.OutputFolder ?? Path.Combine("output", scenario.Name);
         var model = new MarketModel(scenario);
         var header = JournalHeader.For(loaded.Sha256, scenario.Seed, scenario.Replications, Manifest.ToolVersion);

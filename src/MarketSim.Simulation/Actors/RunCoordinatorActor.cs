@@ -7,43 +7,43 @@ namespace MarketSim.Simulation.Actors;
 
 /// <summary>
 /// Runs replications 0 .. R-1 (or the subset <see cref="SimulationOptions.ReplicationsToRun"/>) on min(W, R) lanes, at most one replication per lane in flight: each
-/// lane gets the next replication as soon as it returns one. Results are stored by replication
-/// index, so completion order never changes the output (SPEC 6); the progress callback sees them
+/// lane gets the next replication as soon as it returns one. The books (assignment, results by
+/// replication, completion, failure policy) are a <see cref="ReplicationLedger{TSlot}"/>, the same as
+/// the cluster coordinator's, with <see cref="FailurePolicy.InProcess"/>: the first failure ends the run.
+/// Results are stored by replication index, so completion order never changes the output (SPEC 6); the progress callback sees them
 /// in completion order, on this actor's thread. The run ends in exactly one way: the completion
 /// is set (results, a <see cref="ReplicationFailedException"/>, or cancellation by the runner) and
 /// the coordinator stops, taking its lanes with it.
 /// </summary>
 internal sealed class RunCoordinatorActor : ReceiveActor
 {
+    // Every lane is in this process: a failure is never retried elsewhere (FailurePolicy.InProcess).
+    private const string ThisProcess = "this process";
     private readonly MarketModel model;
-    private readonly IReadOnlyList<int> toRun;
-    private readonly int workers;
     private readonly IReadOnlyList<CohortBlock> blocks;
     private readonly IReadOnlyList<IReadOnlyList<UnitBlock>> populationBlocks;
     private readonly ReplicationSteps steps;
     private readonly Action<ReplicationResult>? onCompleted;
     private readonly TaskCompletionSource<IReadOnlyList<ReplicationResult>> completion;
-    private readonly ReplicationResult[] results;
-    private readonly Dictionary<IActorRef, int> inFlight = [];
+    private readonly ReplicationLedger<IActorRef> ledger;
     private readonly Dictionary<IActorRef, Exception> laneFailures = [];
-    private int nextSlot;
-    private int completedCount;
+    private readonly int laneCount;
 
     public RunCoordinatorActor(
         MarketModel model, SimulationOptions options, ReplicationSteps steps, Action<ReplicationResult>? onCompleted,
         TaskCompletionSource<IReadOnlyList<ReplicationResult>> completion)
     {
         this.model = model;
-        toRun = options.IndicesToRun();
-        workers = options.Workers;
+        var toRun = options.IndicesToRun();
+        ledger = new ReplicationLedger<IActorRef>(toRun, FailurePolicy.InProcess);
+        laneCount = Math.Min(options.Workers, toRun.Count);
         blocks = CohortPlan.For(model.BuyerCount, model.SellerCount, options.CohortSize, options.Workers, options.Replications);
         populationBlocks = PopulationPlan.For(model, options.CohortSize, options.Workers);
         this.steps = steps;
         this.onCompleted = onCompleted;
         this.completion = completion;
-        results = new ReplicationResult[toRun.Count];
         Receive<ReplicationResult>(Collect);
-        Receive<ReplicationFailed>(failure => Fail(new ReplicationFailedException(failure.Replication, failure.Cause)));
+        Receive<ReplicationFailed>(Failed);
         Receive<Terminated>(LaneStopped);
     }
 
@@ -54,13 +54,13 @@ internal sealed class RunCoordinatorActor : ReceiveActor
 
     protected override void PreStart()
     {
-        if (toRun.Count == 0)
+        if (ledger.IsComplete)
         {
             Succeed();
             return;
         }
 
-        for (var index = 0; index < Math.Min(workers, toRun.Count); index++)
+        for (var index = 0; index < laneCount; index++)
         {
             var lane = Context.ActorOf(LaneActor.PropsFor(model, blocks, populationBlocks, steps), $"lane-{index}");
             Context.Watch(lane);
@@ -88,27 +88,19 @@ internal sealed class RunCoordinatorActor : ReceiveActor
 
     private void AssignNext(IActorRef lane)
     {
-        if (nextSlot < toRun.Count)
+        if (ledger.TryAssign(lane, ThisProcess, out var replication))
         {
-            inFlight[lane] = nextSlot;
-            lane.Tell(new RunReplication(toRun[nextSlot]));
-            nextSlot++;
-        }
-        else
-        {
-            inFlight.Remove(lane);
+            lane.Tell(new RunReplication(replication));
         }
     }
 
     private void Collect(ReplicationResult result)
     {
-        if (!inFlight.TryGetValue(Sender, out var slot) || toRun[slot] != result.Replication)
+        if (!ledger.TryComplete(Sender, result))
         {
             throw new InvalidOperationException($"unexpected result for replication {result.Replication} from {Sender.Path}");
         }
 
-        results[slot] = result;
-        completedCount++;
         AssignNext(Sender); // before the callback, so the lane is never idle while progress is reported
         try
         {
@@ -120,17 +112,23 @@ internal sealed class RunCoordinatorActor : ReceiveActor
             return;
         }
 
-        if (completedCount == toRun.Count)
+        if (ledger.IsComplete)
         {
             Succeed();
         }
     }
 
+    // In one process a failure would recur on any lane (docs/theory.md §6): the policy ends the run at once.
+    private void Failed(ReplicationFailed failure)
+    {
+        ledger.Fail(Sender, failure.Replication, ThisProcess);
+        Fail(new ReplicationFailedException(failure.Replication, failure.Cause));
+    }
+
     private void LaneStopped(Terminated terminated)
     {
-        if (inFlight.TryGetValue(terminated.ActorRef, out var slot))
+        if (ledger.Lose(terminated.ActorRef, out var replication) != LedgerVerdict.NotAssigned)
         {
-            var replication = toRun[slot];
             var cause = laneFailures.GetValueOrDefault(terminated.ActorRef)
                 ?? new InvalidOperationException($"lane {terminated.ActorRef.Path.Name} stopped");
             Fail(new ReplicationFailedException(replication, cause));
@@ -139,7 +137,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
 
     private void Succeed()
     {
-        completion.TrySetResult(results);
+        completion.TrySetResult(ledger.Results);
         Context.Stop(Self);
     }
 

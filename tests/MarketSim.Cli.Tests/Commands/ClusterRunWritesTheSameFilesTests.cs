@@ -5,7 +5,8 @@ namespace MarketSim.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>run --cluster</c> with two <c>worker --join</c> processes' worth of workers (in-process, on
-/// 127.0.0.1) writes replications.csv and summary.csv byte for byte as a single-process run (SPEC 6).
+/// 127.0.0.1, mutual TLS) writes replications.csv and summary.csv byte for byte as a single-process
+/// run (docs/theory.md §6); ports, join timeouts and credentials fail fast with exit 2.
 /// </summary>
 public sealed class ClusterRunWritesTheSameFilesTests
 {
@@ -33,17 +34,29 @@ public sealed class ClusterRunWritesTheSameFilesTests
         Assert.Equal(0, single.ExitCode);
 
         var port = FreePort();
-        var address = $"akka.tcp://marketsim@127.0.0.1:{port}";
+        var address = $"akka.ssl.tcp://marketsim@127.0.0.1:{port}";
+        // No --cluster-cert: the coordinator makes fresh credentials in the output folder, owner-only.
+        var credentials = Path.Combine(harness.PathOf("cluster"), "cluster-credentials");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(scenario)));
         var coordinator = harness.RunAsync("run", scenario, "--out", harness.PathOf("cluster"), "--cluster", "--port", $"{port}", "--seed", "78");
+        var pfx = Path.Combine(credentials, "node.pfx");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.Exists(pfx) && clock.Elapsed < Timeout && !coordinator.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, ModeOf(pfx));
         var workers = new[]
         {
-            harness.RunAsync("worker", "--join", address, "--workers", "1"),
-            harness.RunAsync("worker", "--join", address, "--workers", "2"),
+            harness.RunAsync("worker", "--join", address, "--cluster-cert", credentials, "--scenario-sha256", sha, "--workers", "1"),
+            harness.RunAsync("worker", "--join", address, "--cluster-cert", credentials, "--scenario-sha256", sha, "--workers", "2"),
         };
 
         var (exitCode, output, error) = await coordinator.WaitAsync(Timeout);
         Assert.True(exitCode == 0, error);
-        Assert.Contains(address, output); // the coordinator tells how to join it
+        // The coordinator prints the exact command that joins it.
+        Assert.Contains($"marketsim worker --join {address} --cluster-cert {credentials} --scenario-sha256 {sha}", output);
         foreach (var worker in await Task.WhenAll(workers).WaitAsync(Timeout))
         {
             Assert.True(worker.ExitCode == 0, worker.Error);
@@ -59,15 +72,90 @@ public sealed class ClusterRunWritesTheSameFilesTests
         Assert.True(File.ReadAllLines(Path.Combine(harness.PathOf("cluster"), "replications.csv")).Length > 12 * 3);
     }
 
+    [Fact]
+    public async Task A_second_coordinator_on_a_taken_port_exits_2_at_once()
+    {
+        using var harness = new CliHarness();
+        var scenario = harness.WriteScenario("cluster-test.yaml", Scenario);
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (exitCode, _, error) = await harness.RunAsync("run", scenario, "--out", harness.PathOf("second"), "--cluster", "--port", $"{port}")
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"port {port} is in use; pick another with --port", error);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 10);
+        Assert.False(Directory.Exists(harness.PathOf("second")), "nothing is written");
+    }
+
+    [Fact]
+    public async Task A_worker_without_a_coordinator_gives_up_after_its_join_timeout()
+    {
+        using var harness = new CliHarness();
+        var credentials = harness.PathOf("credentials");
+        Assert.Equal(0, (await harness.RunAsync("cluster-cert", credentials)).ExitCode);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (exitCode, _, error) = await harness.RunAsync(
+                "worker", "--join", $"akka.ssl.tcp://marketsim@127.0.0.1:{FreePort()}", "--cluster-cert", credentials,
+                "--scenario-sha256", "00", "--join-timeout", "2")
+            .WaitAsync(TimeSpan.FromSeconds(12));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no coordinator answered", error);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 2, 12);
+    }
+
+    [Fact]
+    public async Task Cluster_cert_writes_an_owner_only_key_and_never_overwrites_one()
+    {
+        using var harness = new CliHarness();
+        var folder = harness.PathOf("credentials");
+
+        var (exitCode, output, _) = await harness.RunAsync("cluster-cert", folder);
+        var again = await harness.RunAsync("cluster-cert", folder);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("SHA-256", output);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, ModeOf(Path.Combine(folder, "node.pfx")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, ModeOf(folder));
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already exists", again.Error);
+    }
+
+    [Fact]
+    public void The_resume_command_of_a_cluster_run_keeps_every_cluster_option()
+    {
+        var options = new MarketSim.Cli.Commands.RunOptions(
+            "a.yaml", Replications: 400, Cluster: new MarketSim.Cli.Commands.ClusterOptions("10.0.0.5", 4053, "/srv/run 7/creds"));
+
+        Assert.Equal(
+            "marketsim run a.yaml --replications 400 --cluster --hostname 10.0.0.5 --port 4053 --cluster-cert '/srv/run 7/creds' --resume",
+            options.ResumeCommandLine());
+    }
+
     [Theory]
     [InlineData("not-an-address")]
-    [InlineData("akka.tcp://othersystem@127.0.0.1:4053")]
+    [InlineData("akka.ssl.tcp://othersystem@127.0.0.1:4053")]
     public async Task A_malformed_join_address_is_invalid_input(string join)
     {
         using var harness = new CliHarness();
-        var (exitCode, _, error) = await harness.RunAsync("worker", "--join", join);
+        var (exitCode, _, error) = await harness.RunAsync("worker", "--join", join, "--cluster-cert", harness.PathOf("none"), "--scenario-sha256", "00");
         Assert.Equal(2, exitCode);
         Assert.Contains("--join", error);
+    }
+
+    private static UnixFileMode ModeOf(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("owner-only file modes are checked on Unix");
+        }
+
+        return File.GetUnixFileMode(path);
     }
 
     private static int FreePort()
