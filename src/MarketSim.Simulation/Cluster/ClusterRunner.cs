@@ -40,6 +40,8 @@ public static class ClusterRunner
           actor.provider = cluster
           remote {
             log-remote-lifecycle-events = off
+            # A worker started before its coordinator retries after 1 s, not Akka's 5 s.
+            retry-gate-closed-for = 1s
             dot-netty.tcp {
               hostname = "{{hostname}}"
               port = {{port}}
@@ -58,6 +60,8 @@ public static class ClusterRunner
             gossip-interval = 500ms
             leader-actions-interval = 500ms
             periodic-tasks-initial-delay = 200ms
+            seed-node-timeout = 2s
+            retry-unsuccessful-join-after = 2s
             downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
             split-brain-resolver {
               active-strategy = keep-oldest
