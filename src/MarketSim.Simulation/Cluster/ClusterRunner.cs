@@ -45,12 +45,9 @@ public static class ClusterRunner
             dot-netty.tcp {
               hostname = "{{hostname}}"
               port = {{port}}
+              # Certificate, mutual authentication and validation: SslSetupFor (a DotNettySslSetup).
               enable-ssl = true
               tcp-reuse-addr = off
-              ssl {
-                suppress-validation = off
-                require-mutual-authentication = on
-              }
             }
           }
           cluster {
