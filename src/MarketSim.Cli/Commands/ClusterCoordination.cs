@@ -43,8 +43,10 @@ internal static class ClusterCoordination
             var run = await ClusterRunner.CoordinateAsync(system, model, description, identity, localSlots, toRun,
                 contributed =>
                 {
-                    onCompleted(contributed.Result);
+                    // Provenance first: a kill between the two lines then leaves an attribution without a journaled
+                    // result (ignored, the replication is re-run and attributed again), never a result without one.
                     ClusterProvenance.Append(provenance, contributed);
+                    onCompleted(contributed.Result);
                     if (++completed % Math.Max(1, scenario.Replications / 10) == 0)
                     {
                         console.MarkupLineInterpolated($"  {completed} / {scenario.Replications} replications");
@@ -103,7 +105,7 @@ internal static class ClusterCoordination
         }
     }
 
-    /// <summary>The run's credentials: the folder given, or fresh ones in the output folder (replacing a previous session's).</summary>
+    /// <summary>The credentials in <paramref name="folder"/>, or exit 2 naming the folder, <paramref name="option"/> and why.</summary>
     public static ClusterCredentials LoadCredentials(string folder, string option)
     {
         try
@@ -116,6 +118,7 @@ internal static class ClusterCoordination
         }
     }
 
+    /// <summary>The run's credentials: the folder given, or fresh ones in the output folder (replacing a previous session's).</summary>
     private static ClusterCredentials CredentialsFor(ClusterOptions options, string outputFolder, TextWriter error)
     {
         if (options.CertificateFolder is { } given)

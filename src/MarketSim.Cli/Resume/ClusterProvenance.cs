@@ -22,7 +22,21 @@ public static class ClusterProvenance
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var line = JsonSerializer.Serialize(new Entry(
             contributed.Result.Replication, contributed.Worker, contributed.ToolVersion, contributed.Rerun));
-        File.AppendAllText(path, line + "\n");
+        using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        var bytes = new List<byte>();
+        if (stream.Length > 0)
+        {
+            // A line torn by a kill -9 is closed first, so it spoils only itself, not this one.
+            stream.Seek(-1, SeekOrigin.End);
+            if (stream.ReadByte() != '\n')
+            {
+                bytes.Add((byte)'\n');
+            }
+        }
+
+        bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
+        stream.Seek(0, SeekOrigin.End);
+        stream.Write(bytes.ToArray());
     }
 
     /// <summary>Per worker (address and version): replications done and re-run, over <paramref name="replications"/> only.</summary>
