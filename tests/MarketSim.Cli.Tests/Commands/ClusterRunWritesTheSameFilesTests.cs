@@ -73,6 +73,35 @@ public sealed class ClusterRunWritesTheSameFilesTests
     }
 
     [Fact]
+    public async Task Interrupting_a_cluster_run_keeps_its_journal_and_prints_the_cluster_resume_command()
+    {
+        using var harness = new CliHarness();
+        var scenario = harness.WriteScenario("slow.yaml", MarketSim.Cli.Tests.Resume.ResumeRuns.SlowScenario);
+        var credentials = harness.PathOf("credentials");
+        Assert.Equal(0, (await harness.RunAsync("cluster-cert", credentials)).ExitCode);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(scenario)));
+        var folder = harness.PathOf("cluster");
+        var port = FreePort();
+        using var interrupt = new CancellationTokenSource();
+        using var stopWorker = new CancellationTokenSource();
+        var coordinator = harness.RunAsync(interrupt.Token, "run", scenario, "--out", folder, "--cluster", "--port", $"{port}", "--cluster-cert", credentials);
+        var worker = harness.RunAsync(stopWorker.Token,
+            "worker", "--join", $"akka.ssl.tcp://marketsim@127.0.0.1:{port}", "--cluster-cert", credentials, "--scenario-sha256", sha, "--workers", "1");
+
+        await MarketSim.Cli.Tests.Resume.ResumeRuns.WaitForRecords(folder, 3, coordinator, Timeout);
+        await interrupt.CancelAsync();
+        var (exitCode, _, error) = await coordinator.WaitAsync(Timeout);
+        await stopWorker.CancelAsync();
+        await worker.WaitAsync(Timeout);
+
+        Assert.Equal(130, exitCode);
+        var kept = MarketSim.Cli.Tests.Resume.ResumeRuns.RecordsIn(folder);
+        Assert.InRange(kept, 3, MarketSim.Cli.Tests.Resume.ResumeRuns.Replications - 1);
+        Assert.Contains($"interrupted: {kept} of {MarketSim.Cli.Tests.Resume.ResumeRuns.Replications} replications are kept", error);
+        Assert.Contains($"--cluster --hostname 127.0.0.1 --port {port} --cluster-cert {credentials} --resume", error);
+    }
+
+    [Fact]
     public async Task A_second_coordinator_on_a_taken_port_exits_2_at_once()
     {
         using var harness = new CliHarness();
