@@ -73,7 +73,13 @@ public static class ClusterProvenance
             .ToArray();
     }
 
-    public static void Remove(string outputFolder) => File.Delete(PathIn(outputFolder));
+    public static void Remove(string outputFolder)
+    {
+        if (File.Exists(PathIn(outputFolder)))
+        {
+            File.Delete(PathIn(outputFolder));
+        }
+    }
 
     private sealed record Entry(
         [property: JsonPropertyName("replication")] int Replication,
