@@ -10,6 +10,7 @@ using MarketSim.Core.Scenarios;
 using MarketSim.Simulation.Running;
 using Spectre.Console;
 using YamlDotNet.RepresentationModel;
+using MarketSim.Simulation;
 
 namespace MarketSim.Cli.Commands;
 

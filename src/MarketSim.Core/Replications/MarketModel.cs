@@ -3,6 +3,7 @@ using MarketSim.Core.Laws;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
+using MarketSim.Core.Theory.RateLaws;
 
 namespace MarketSim.Core.Replications;
 
