@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MarketSim.Core.Replications;
 using MarketSim.Simulation.Running;
+using MarketSim.Simulation;
 
 namespace MarketSim.Benchmarks;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using MarketSim.Core.Replications;
 using MarketSim.Core.Scenarios;
 using MarketSim.Simulation.Running;
+using MarketSim.Simulation;
 
 namespace MarketSim.Benchmarks;
 

@@ -7,6 +7,7 @@ using MarketSim.Core.Replications;
 using MarketSim.Simulation.Actors;
 using MarketSim.Simulation.Messages;
 using MarketSim.Simulation.Running;
+using MarketSim.Core;
 
 namespace MarketSim.Simulation.Tests;
 

@@ -1,6 +1,7 @@
 using MarketSim.Core.Agents;
 using MarketSim.Core.Random;
 using MarketSim.Simulation.Running;
+using MarketSim.Core;
 
 namespace MarketSim.Simulation.Tests;
 

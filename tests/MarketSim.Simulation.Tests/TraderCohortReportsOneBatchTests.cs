@@ -3,6 +3,7 @@ using MarketSim.Core.Agents;
 using MarketSim.Simulation.Actors;
 using MarketSim.Simulation.Messages;
 using MarketSim.Simulation.Running;
+using MarketSim.Core;
 
 namespace MarketSim.Simulation.Tests;
 

@@ -6,6 +6,7 @@ using MarketSim.Cli.Scenarios;
 using MarketSim.Core.Replications;
 using MarketSim.Simulation.Running;
 using Spectre.Console;
+using MarketSim.Simulation;
 
 namespace MarketSim.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MarketSim.Cli.Output;
 
 namespace MarketSim.Cli.Commands;
 

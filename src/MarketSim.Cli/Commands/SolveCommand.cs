@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MarketSim.Cli.Scenarios;
+using MarketSim.Core.MultiObject;
+using MarketSim.Core.RedistributiveAuctions;
+using MarketSim.Core.Scenarios;
+using MarketSim.Core.Solutions;
 using Spectre.Console;
 
 namespace MarketSim.Cli.Commands;
 
 /// <summary>
-/// <c>solve &lt;scenario&gt; [--json]</c>: the continuum theory of every mechanism of the scenario. With
-/// <c>--json</c>, one JSON object on standard output and nothing else; otherwise readable tables.
+/// <c>solve &lt;scenario&gt; [--json]</c>: the continuum theory of every mechanism of the scenario
+/// (<see cref="ScenarioTheory.Solve"/>, solved once). With <c>--json</c>, one JSON object on standard output
+/// and nothing else (<see cref="SolveReport"/>); otherwise readable tables.
 /// </summary>
 public static class SolveCommand
 {
@@ -17,125 +21,120 @@ public static class SolveCommand
     public static int Execute(string scenarioFile, bool json, IAnsiConsole console, TextWriter output)
     {
         var loaded = ScenarioLoader.Load(scenarioFile);
-        var report = SolveReport.Build(loaded.Scenario);
+        var solution = ScenarioTheory.Solve(loaded.Scenario);
         if (json)
         {
-            output.WriteLine(report.ToJsonString(Indented));
+            output.WriteLine(SolveReport.ToJson(solution).ToJsonString(Indented));
             return ExitCodes.Success;
         }
 
-        Show(console, report);
+        Show(console, solution);
         return ExitCodes.Success;
     }
 
-    private static void Show(IAnsiConsole console, JsonObject report)
+    private static void Show(IAnsiConsole console, ScenarioSolution solution)
     {
-        console.MarkupLineInterpolated($"[bold]{report["scenario"]!.GetValue<string>()}[/]: continuum theory");
-        if (report["diagnostics"] is JsonObject diagnostics)
+        console.MarkupLineInterpolated($"[bold]{solution.Scenario}[/]: continuum theory");
+        if (solution.Diagnostics is { } diagnostics)
         {
             console.WriteLine("Two-sided market (per unit mass of sellers):");
-            var equilibrium = diagnostics["competitiveEquilibrium"]!;
-            var lambda = diagnostics["lambda"]!;
-            var inequality = diagnostics["sameSideInequality"]!;
             console.WriteLine(
-                $"Lambda_B = {Format(lambda["buyers"])}, Lambda_S = {Format(lambda["sellers"])}; " +
-                $"p_CE = {Format(equilibrium["price"])}, CE optimal: {equilibrium["optimal"]}; " +
-                $"same-side inequality: buyers {inequality["buyers"]}, sellers {inequality["sellers"]}");
+                $"Lambda_B = {Format(diagnostics.BuyerMeanParetoWeight)}, Lambda_S = {Format(diagnostics.SellerMeanParetoWeight)}; " +
+                $"p_CE = {Format(diagnostics.CompetitiveEquilibriumPrice)}, CE optimal: {(diagnostics.CompetitiveEquilibriumOptimal ? "true" : "false")}; " +
+                $"same-side inequality: buyers {Lower(diagnostics.BuyerInequality)}, sellers {Lower(diagnostics.SellerInequality)}");
         }
 
-        var entries = report["mechanisms"]!.AsArray().OfType<JsonObject>().ToArray();
-        ShowTwoSided(console, entries.Where(entry => entry.ContainsKey("volume")).ToArray());
-        ShowMultiObject(console, entries.Where(entry => entry.ContainsKey("thresholds")).ToArray());
-        ShowAuctions(console, entries.Where(entry => entry.ContainsKey("lumpSums")).ToArray());
+        ShowTwoSided(console, solution.Mechanisms.OfType<TwoSidedSolution>().ToArray());
+        ShowMultiObject(console, solution.Mechanisms.OfType<MultiObjectSolution>().ToArray());
+        ShowAuctions(console, solution.Mechanisms.OfType<RedistributiveAuctionSolution>().ToArray());
     }
 
-    private static void ShowTwoSided(IAnsiConsole console, IReadOnlyList<JsonObject> entries)
+    private static void ShowTwoSided(IAnsiConsole console, IReadOnlyList<TwoSidedSolution> mechanisms)
     {
-        if (entries.Count == 0)
+        if (mechanisms.Count == 0)
         {
             return;
         }
 
         var table = new Table().AddColumns("mechanism", "class", "welfare", "volume", "revenue", "lump sum (B / S)", "buyers' menu", "sellers' menu");
-        foreach (var mechanism in entries)
+        foreach (var mechanism in mechanisms)
         {
             table.AddRow(
-                Markup.Escape(mechanism["name"]!.GetValue<string>()),
-                Markup.Escape(mechanism["class"]?.GetValue<string>() ?? ""),
-                Format(mechanism["welfare"]),
-                Format(mechanism["volume"]),
-                Format(mechanism["revenue"]),
-                $"{Format(mechanism["lumpSum"]?["buyers"])} / {Format(mechanism["lumpSum"]?["sellers"])}",
-                Markup.Escape(MenuText(mechanism["buyers"]?["menu"])),
-                Markup.Escape(MenuText(mechanism["sellers"]?["menu"])));
+                Markup.Escape(mechanism.Name),
+                Markup.Escape(mechanism.Class ?? ""),
+                Format(mechanism.Welfare),
+                Format(mechanism.Volume),
+                Format(mechanism.Revenue),
+                $"{Format(mechanism.LumpSum.Buyers)} / {Format(mechanism.LumpSum.Sellers)}",
+                Markup.Escape(MenuText(mechanism.BuyerMenu)),
+                Markup.Escape(MenuText(mechanism.SellerMenu)));
         }
 
         console.Write(table);
     }
 
     /// <summary>Issue 6: thresholds (M, sigma) per side, values per pair.</summary>
-    private static void ShowMultiObject(IAnsiConsole console, IReadOnlyList<JsonObject> entries)
+    private static void ShowMultiObject(IAnsiConsole console, IReadOnlyList<MultiObjectSolution> mechanisms)
     {
-        if (entries.Count == 0)
+        if (mechanisms.Count == 0)
         {
             return;
         }
 
         var table = new Table().Title("multi-object threshold mechanisms (per pair)")
             .AddColumns("mechanism", "buyer (M, sigma)", "seller (M, sigma)", "worst-type payment (B / S)", "utility (B / S)", "gains", "first best", "efficiency", "frontier vertices");
-        foreach (var entry in entries)
+        foreach (var mechanism in mechanisms)
         {
-            var thresholds = entry["thresholds"]!;
             table.AddRow(
-                Markup.Escape(entry["name"]!.GetValue<string>()),
-                ThresholdText(thresholds["buyer"]!),
-                ThresholdText(thresholds["seller"]!),
-                $"{Format(entry["worstTypePayment"]!["buyer"])} / {Format(entry["worstTypePayment"]!["seller"])}",
-                $"{Format(entry["utility"]!["buyer"])} / {Format(entry["utility"]!["seller"])}",
-                Format(entry["gainsFromTrade"]),
-                Format(entry["firstBest"]),
-                Format(entry["efficiency"]),
-                entry["frontier"]!.AsArray().Count.ToString(CultureInfo.InvariantCulture));
+                Markup.Escape(mechanism.Name),
+                ThresholdText(mechanism.Thresholds.Buyer),
+                ThresholdText(mechanism.Thresholds.Seller),
+                $"{Format(mechanism.WorstTypePayment.Buyer)} / {Format(mechanism.WorstTypePayment.Seller)}",
+                $"{Format(mechanism.Utility.Buyer)} / {Format(mechanism.Utility.Seller)}",
+                Format(mechanism.GainsFromTrade),
+                Format(mechanism.FirstBest),
+                Format(mechanism.Efficiency),
+                mechanism.Frontier.Count.ToString(CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
     }
 
     /// <summary>Issue 7: multiplier, surplus, welfare, lump sums and each player's type thresholds.</summary>
-    private static void ShowAuctions(IAnsiConsole console, IReadOnlyList<JsonObject> entries)
+    private static void ShowAuctions(IAnsiConsole console, IReadOnlyList<RedistributiveAuctionSolution> mechanisms)
     {
-        if (entries.Count == 0)
+        if (mechanisms.Count == 0)
         {
             return;
         }
 
         var table = new Table().Title("redistributive auctions (per group)")
             .AddColumns("mechanism", "multiplier", "surplus", "welfare", "lump sums", "player thresholds (pool up to, bad below, good above, reserve)");
-        foreach (var entry in entries)
+        foreach (var mechanism in mechanisms)
         {
-            var players = entry["players"]!.AsArray().Select((player, i) =>
-                $"{i}: {Threshold(player!["poolUpTo"])}, {Threshold(player["badBelow"])}, {Threshold(player["goodAbove"])}, {Threshold(player["reserve"])}");
+            var players = mechanism.Players.Select((player, i) =>
+                $"{i}: {Threshold(player.PoolUpTo)}, {Threshold(player.BadBelow)}, {Threshold(player.GoodAbove)}, {Threshold(player.Reserve)}");
             table.AddRow(
-                Markup.Escape(entry["name"]!.GetValue<string>()),
-                Format(entry["multiplier"]),
-                Format(entry["surplus"]),
-                Format(entry["welfare"]),
-                string.Join(" / ", entry["lumpSums"]!.AsArray().Select(Format)),
+                Markup.Escape(mechanism.Name),
+                Format(mechanism.Multiplier),
+                Format(mechanism.Surplus),
+                Format(mechanism.Welfare),
+                string.Join(" / ", mechanism.LumpSums.Select(Format)),
                 Markup.Escape(string.Join("; ", players)));
         }
 
         console.Write(table);
     }
 
-    private static string ThresholdText(JsonNode side) => $"{side["M"]}, {Format(side["sigma"])}";
+    private static string ThresholdText(ThresholdForm side) => $"{side.M.ToString(CultureInfo.InvariantCulture)}, {Format(side.Sigma)}";
 
-    private static string MenuText(JsonNode? menu) => menu is JsonArray options
-        ? string.Join("; ", options.Select(option => $"{Format(option!["price"])} w.p. {Format(option["probability"])}"))
-        : "";
+    private static string MenuText(IEnumerable<MenuOption> menu) =>
+        string.Join("; ", menu.Select(option => $"{Format(option.Price)} w.p. {Format(option.Probability)}"));
 
-    private static string Format(JsonNode? node) =>
-        node is null ? "" : node.GetValue<double>().ToString("G5", CultureInfo.InvariantCulture);
+    private static string Format(double value) => SolveReport.Format(value);
 
     /// <summary>A threshold; null (an empty region) as "-".</summary>
-    private static string Threshold(JsonNode? node) => node is null ? "-" : Format(node);
+    private static string Threshold(double? value) => value is { } number ? Format(number) : "-";
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -1,132 +1,206 @@
-using System.Text.Json;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using MarketSim.Core.Mechanisms;
-using MarketSim.Core.Mechanisms.Menus;
-using MarketSim.Core.Mechanisms.Optimal;
 using MarketSim.Core.MultiObject;
 using MarketSim.Core.RedistributiveAuctions;
-using MarketSim.Core.Replications;
 using MarketSim.Core.Scenarios;
-using MarketSim.Core.Theory;
+using MarketSim.Core.Solutions;
 using MarketSim.Core.Theory.Diagnostics;
-using MarketSim.Core.Theory.Solver;
 
 namespace MarketSim.Cli.Commands;
 
 /// <summary>
-/// The continuum theory of a scenario in the JSON shape of ARCHITECTURE.md (<c>solve --json</c>):
-/// diagnostics of the two-sided market, then one entry per mechanism in scenario order. Two-sided
-/// welfare, volume and revenue are per unit mass of sellers (SPEC 1.1); a multi-object entry is
-/// per pair (issue 6 shape), an auction entry per group (issue 7 shape).
+/// Formats a scenario's continuum theory (<see cref="ScenarioTheory.Solve"/>) in the JSON shape of
+/// docs/architecture.md ("JSON"): the diagnostics of the two-sided market, then one entry per mechanism in
+/// scenario order. Two-sided welfare, volume and revenue are per unit mass of sellers (docs/theory.md §1.1);
+/// a multi-object entry is per pair (issue 6 shape), an auction entry per group (issue 7 shape).
 /// </summary>
+/// <remarks>
+/// JSON has no infinity and no NaN, and a valid scenario must never make <c>solve --json</c> fail (issue 13):
+/// an unbounded or undefined number (e.g. the CE price of two sides whose supports do not overlap) is
+/// written as <c>null</c>, followed by <c>"&lt;name&gt;Reason"</c> saying which it was.
+/// </remarks>
 internal static class SolveReport
 {
-    private static readonly JsonSerializerOptions CamelCase = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    public static JsonObject Build(Scenario scenario)
+    public static JsonObject ToJson(ScenarioSolution solution)
     {
-        var report = new JsonObject { ["scenario"] = scenario.Name };
-        var mechanisms = new JsonArray();
-        ContinuumMarket? continuum = null;
-        if (scenario.Mechanisms.Any(MechanismFactory.IsTwoSided))
+        var report = new JsonObject { ["scenario"] = solution.Scenario };
+        if (solution.Diagnostics is { } diagnostics)
         {
-            continuum = new MarketModel(scenario with { Mechanisms = scenario.Mechanisms.Where(MechanismFactory.IsTwoSided).ToArray() }).Continuum;
-            report["diagnostics"] = Diagnostics(MarketDiagnosis.Compute(continuum));
+            report["diagnostics"] = Diagnostics(diagnostics);
         }
 
-        foreach (var spec in scenario.Mechanisms)
+        report["mechanisms"] = new JsonArray(solution.Mechanisms.Select(mechanism => (JsonNode)(mechanism switch
         {
-            mechanisms.Add(spec switch
-            {
-                // Issue 6 and issue 7 shapes: the core records, camelCase.
-                MultiObjectThresholdSpec multiObject => JsonSerializer.SerializeToNode(MultiObjectSolution.FromSpec(multiObject), CamelCase),
-                RedistributiveAuctionSpec auction => JsonSerializer.SerializeToNode(RedistributiveAuctionSolver.Solve(auction), CamelCase),
-                _ => TwoSided(spec, continuum!),
-            });
-        }
-
-        report["mechanisms"] = mechanisms;
+            TwoSidedSolution twoSided => TwoSided(twoSided),
+            MultiObjectSolution multiObject => MultiObject(multiObject),
+            RedistributiveAuctionSolution auction => Auction(auction),
+            _ => throw new NotSupportedException($"no JSON form for {mechanism.GetType().Name}"),
+        })).ToArray());
         return report;
     }
 
-    private static JsonObject Diagnostics(MarketDiagnostics diagnostics) => new()
+    /// <summary>The text of a number that JSON cannot hold.</summary>
+    public static string NotFiniteReason(double value) =>
+        double.IsNaN(value) ? "undefined (not a number)" : value > 0 ? "unbounded (+infinity)" : "unbounded (-infinity)";
+
+    private static JsonObject Diagnostics(MarketDiagnostics diagnostics)
     {
-        ["lambda"] = Sides(diagnostics.BuyerMeanParetoWeight, diagnostics.SellerMeanParetoWeight),
-        ["competitiveEquilibrium"] = new JsonObject
+        var equilibrium = new JsonObject();
+        Add(equilibrium, "price", diagnostics.CompetitiveEquilibriumPrice);
+        Add(equilibrium, "welfare", diagnostics.CompetitiveEquilibriumWelfare);
+        equilibrium["optimal"] = diagnostics.CompetitiveEquilibriumOptimal;
+        Add(equilibrium, "optimalityMargin", diagnostics.CompetitiveEquilibriumOptimalityMargin);
+        return new JsonObject
         {
-            ["price"] = diagnostics.CompetitiveEquilibriumPrice,
-            ["welfare"] = diagnostics.CompetitiveEquilibriumWelfare,
-            ["optimal"] = diagnostics.CompetitiveEquilibriumOptimal,
-            ["optimalityMargin"] = diagnostics.CompetitiveEquilibriumOptimalityMargin,
-        },
-        ["sameSideInequality"] = new JsonObject
-        {
-            ["buyers"] = Lower(diagnostics.BuyerInequality),
-            ["sellers"] = Lower(diagnostics.SellerInequality),
-        },
-    };
-
-    private static JsonObject TwoSided(MechanismSpec spec, ContinuumMarket market)
-    {
-        switch (spec)
-        {
-            case CompetitiveEquilibriumSpec:
+            ["lambda"] = Sides("buyers", diagnostics.BuyerMeanParetoWeight, "sellers", diagnostics.SellerMeanParetoWeight),
+            ["competitiveEquilibrium"] = equilibrium,
+            ["sameSideInequality"] = new JsonObject
             {
-                var equilibrium = ContinuumCompetitiveEquilibrium.Solve(market);
-                MenuOption[] menu = [new(equilibrium.Price, 1.0)];
-                return Entry(spec.Label, equilibrium.Welfare, equilibrium.Volume, 0.0, null, 0.0, 0.0, menu, menu, MechanismClass.CompetitiveEquilibrium);
-            }
-
-            case OptimalSpec optimal:
-            {
-                var solution = OptimalMechanismSolver.Solve(market, optimal.LumpSumsAllowed);
-                return Entry(
-                    spec.Label, solution.Welfare, solution.Volume, solution.Revenue, solution.Multiplier,
-                    solution.LumpSum.Buyers, solution.LumpSum.Sellers, solution.BuyerMenu, solution.SellerMenu, solution.MechanismClass.Name);
-            }
-
-            default:
-            {
-                var mechanism = (MenuMechanism)MechanismFactory.Create(spec, market);
-                var values = mechanism.ContinuumValues(market);
-                return Entry(
-                    spec.Label, values["welfare"], values["volume"], values["revenue"], null,
-                    values["lump_sum_buyers"], values["lump_sum_sellers"], mechanism.Buyers.Options, mechanism.Sellers.Options, null);
-            }
-        }
+                ["buyers"] = Lower(diagnostics.BuyerInequality),
+                ["sellers"] = Lower(diagnostics.SellerInequality),
+            },
+        };
     }
 
-    private static JsonObject Entry(
-        string name, double welfare, double volume, double revenue, double? multiplier, double lumpSumBuyers, double lumpSumSellers,
-        IReadOnlyList<MenuOption> buyerMenu, IReadOnlyList<MenuOption> sellerMenu, string? mechanismClass)
+    private static JsonObject TwoSided(TwoSidedSolution solution)
     {
-        var entry = new JsonObject
+        var entry = new JsonObject { ["name"] = solution.Name };
+        Add(entry, "welfare", solution.Welfare);
+        Add(entry, "volume", solution.Volume);
+        Add(entry, "revenue", solution.Revenue);
+        if (solution.Multiplier is { } multiplier)
         {
-            ["name"] = name,
-            ["welfare"] = welfare,
-            ["volume"] = volume,
-            ["revenue"] = revenue,
-        };
-        if (multiplier is { } value)
-        {
-            entry["multiplier"] = value;
+            Add(entry, "multiplier", multiplier);
         }
 
-        entry["lumpSum"] = Sides(lumpSumBuyers, lumpSumSellers);
-        entry["buyers"] = new JsonObject { ["menu"] = Menu(buyerMenu) };
-        entry["sellers"] = new JsonObject { ["menu"] = Menu(sellerMenu) };
-        if (mechanismClass is not null)
+        entry["lumpSum"] = Sides("buyers", solution.LumpSum.Buyers, "sellers", solution.LumpSum.Sellers);
+        entry["buyers"] = new JsonObject { ["menu"] = Menu(solution.BuyerMenu) };
+        entry["sellers"] = new JsonObject { ["menu"] = Menu(solution.SellerMenu) };
+        if (solution.Class is not null)
         {
-            entry["class"] = mechanismClass;
+            entry["class"] = solution.Class;
         }
 
         return entry;
     }
 
-    private static JsonArray Menu(IEnumerable<MenuOption> options) =>
-        new(options.Select(option => (JsonNode)new JsonObject { ["price"] = option.Price, ["probability"] = option.Probability }).ToArray());
+    private static JsonObject MultiObject(MultiObjectSolution solution)
+    {
+        var entry = new JsonObject
+        {
+            ["name"] = solution.Name,
+            ["thresholds"] = new JsonObject
+            {
+                ["buyer"] = Threshold(solution.Thresholds.Buyer),
+                ["seller"] = Threshold(solution.Thresholds.Seller),
+            },
+            ["worstTypePayment"] = Sides("buyer", solution.WorstTypePayment.Buyer, "seller", solution.WorstTypePayment.Seller),
+            ["utility"] = Sides("buyer", solution.Utility.Buyer, "seller", solution.Utility.Seller),
+        };
+        Add(entry, "gainsFromTrade", solution.GainsFromTrade);
+        Add(entry, "firstBest", solution.FirstBest);
+        Add(entry, "efficiency", solution.Efficiency);
+        entry["frontier"] = new JsonArray(solution.Frontier.Select(point => (JsonNode)Sides(
+            "sellerWeight", point.SellerWeight, "buyer", point.Buyer, "seller", point.Seller)).ToArray());
+        return entry;
+    }
 
-    private static JsonObject Sides(double buyers, double sellers) => new() { ["buyers"] = buyers, ["sellers"] = sellers };
+    private static JsonObject Threshold(ThresholdForm threshold)
+    {
+        var form = new JsonObject { ["M"] = threshold.M };
+        Add(form, "sigma", threshold.Sigma);
+        AddAll(form, "mu", threshold.Mu);
+        return form;
+    }
+
+    private static JsonObject Auction(RedistributiveAuctionSolution solution)
+    {
+        var entry = new JsonObject { ["name"] = solution.Name };
+        Add(entry, "multiplier", solution.Multiplier);
+        Add(entry, "surplus", solution.Surplus);
+        Add(entry, "welfare", solution.Welfare);
+        AddAll(entry, "lumpSums", solution.LumpSums);
+        entry["players"] = new JsonArray(solution.Players.Select(player =>
+        {
+            // null = the region is empty (AuctionPlayerThresholds): an answer, not a failure, so no reason.
+            var thresholds = new JsonObject();
+            AddOptional(thresholds, "poolUpTo", player.PoolUpTo);
+            AddOptional(thresholds, "badBelow", player.BadBelow);
+            AddOptional(thresholds, "goodAbove", player.GoodAbove);
+            AddOptional(thresholds, "reserve", player.Reserve);
+            return (JsonNode)thresholds;
+        }).ToArray());
+        return entry;
+    }
+
+    private static JsonArray Menu(IEnumerable<MenuOption> options) =>
+        new(options.Select(option => (JsonNode)Sides("price", option.Price, "probability", option.Probability)).ToArray());
+
+    private static JsonObject Sides(params ReadOnlySpan<(string Name, double Value)> values)
+    {
+        var sides = new JsonObject();
+        foreach (var (name, value) in values)
+        {
+            Add(sides, name, value);
+        }
+
+        return sides;
+    }
+
+    private static JsonObject Sides(string first, double firstValue, string second, double secondValue) =>
+        Sides((first, firstValue), (second, secondValue));
+
+    private static JsonObject Sides(string first, double firstValue, string second, double secondValue, string third, double thirdValue) =>
+        Sides((first, firstValue), (second, secondValue), (third, thirdValue));
+
+    /// <summary><c>"name": value</c>, or <c>"name": null, "nameReason": "..."</c> when JSON cannot hold the value.</summary>
+    private static void Add(JsonObject target, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            target[name] = value;
+            return;
+        }
+
+        target[name] = null;
+        target[name + "Reason"] = NotFiniteReason(value);
+    }
+
+    private static void AddOptional(JsonObject target, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            Add(target, name, number);
+        }
+        else
+        {
+            target[name] = null;
+        }
+    }
+
+    /// <summary>An array of numbers; a non-finite element is null and the array gets <c>"nameReason"</c> (the first such element's).</summary>
+    private static void AddAll(JsonObject target, string name, IEnumerable<double> values)
+    {
+        string? reason = null;
+        target[name] = new JsonArray(values.Select(value =>
+        {
+            if (double.IsFinite(value))
+            {
+                return (JsonNode?)JsonValue.Create(value);
+            }
+
+            reason ??= NotFiniteReason(value);
+            return null;
+        }).ToArray());
+        if (reason is not null)
+        {
+            target[name + "Reason"] = reason;
+        }
+    }
 
     private static string Lower(SameSideInequality inequality) => inequality.ToString().ToLowerInvariant();
+
+    /// <summary>A number as the tables print it (5 significant digits; "Infinity", "NaN" as .NET writes them).</summary>
+    public static string Format(double value) => value.ToString("G5", CultureInfo.InvariantCulture);
 }

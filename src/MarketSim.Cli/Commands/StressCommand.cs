@@ -8,6 +8,7 @@ using MarketSim.Core.Stress;
 using MarketSim.Core.Stress.Entry;
 using MarketSim.Simulation.Running;
 using Spectre.Console;
+using MarketSim.Simulation;
 
 namespace MarketSim.Cli.Commands;
 
@@ -57,7 +58,7 @@ public static class StressCommand
             throw new InvalidInputException("(command line)", "--max-deficit-probability", $"must lie strictly between 0 and 1 (found {options.MaxDeficitProbability.ToString(CultureInfo.InvariantCulture)})");
         }
 
-        if (scenario.Market is null || !scenario.Mechanisms.Any(Core.Mechanisms.MechanismFactory.IsTwoSided))
+        if (scenario.Market is null || !scenario.Mechanisms.Any(Core.Replications.MechanismFactory.IsTwoSided))
         {
             throw new InvalidInputException(loaded.File, "mechanisms", "the stress test needs a two-sided market and at least one two-sided mechanism");
         }

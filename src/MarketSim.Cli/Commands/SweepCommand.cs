@@ -6,10 +6,12 @@ using MarketSim.Cli.Resume;
 using MarketSim.Cli.Scenarios;
 using MarketSim.Cli.Sweep;
 using MarketSim.Core.Replications;
+using MarketSim.Core.Solutions;
 using MarketSim.Core.Scenarios;
 using MarketSim.Simulation.Running;
 using Spectre.Console;
 using YamlDotNet.RepresentationModel;
+using MarketSim.Simulation;
 
 namespace MarketSim.Cli.Commands;
 
@@ -191,7 +193,7 @@ internal static class SweepCommand
     private static SweepPointResult Compute(int index, double[] values, Scenario scenario, bool simulate)
     {
         var rows = new List<(string Mechanism, string Metric, double Value)>();
-        SweepMetrics.FromReport(SolveReport.Build(scenario), rows);
+        SweepMetrics.FromSolution(ScenarioTheory.Solve(scenario), rows);
         if (simulate)
         {
             var model = new MarketModel(scenario);

@@ -5,6 +5,8 @@ using MarketSim.Core.Mechanisms;
 using MarketSim.Core.RedistributiveAuctions;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
+using MarketSim.Core.Replications;
+using MarketSim.Core.Theory.RateLaws;
 
 namespace MarketSim.Cli.Scenarios;
 

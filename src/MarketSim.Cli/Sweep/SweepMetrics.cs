@@ -1,36 +1,65 @@
-using System.Text;
-using System.Text.Json.Nodes;
+using MarketSim.Core.MultiObject;
+using MarketSim.Core.RedistributiveAuctions;
 using MarketSim.Core.Replications;
+using MarketSim.Core.Solutions;
+using MarketSim.Core.Theory.Diagnostics;
 
 namespace MarketSim.Cli.Sweep;
 
 /// <summary>
-/// What <c>sweep</c> records per point. From the solver (the <c>solve --json</c> report): every number
-/// of each mechanism's entry (welfare, volume, revenue, multiplier, lump sums; menus left out) and the
-/// market diagnostics under the mechanism name <c>diagnostics</c> (booleans as 1/0), names in
-/// snake_case joined by '_' (<c>lumpSum.sellers</c> -> <c>lump_sum_sellers</c>). With <c>--simulate</c>:
-/// <c>simulated_&lt;metric&gt;</c> (the Monte Carlo mean) and <c>simulated_&lt;metric&gt;_se</c> per metric.
+/// What <c>sweep</c> records per point. From the theory (<see cref="ScenarioTheory.Solve"/>, the numbers of
+/// <c>solve --json</c>): each mechanism's numbers (welfare, volume, revenue, multiplier, lump sums; menus,
+/// arrays and names left out) and the market diagnostics under the mechanism name <c>diagnostics</c>
+/// (booleans as 1/0), named by their JSON path in snake_case joined by '_' (<c>lumpSum.sellers</c> ->
+/// <c>lump_sum_sellers</c>), in the JSON's order. With <c>--simulate</c>: <c>simulated_&lt;metric&gt;</c> (the
+/// Monte Carlo mean) and <c>simulated_&lt;metric&gt;_se</c> per metric.
 /// </summary>
 internal static class SweepMetrics
 {
     public const string Diagnostics = "diagnostics";
 
-    public static void FromReport(JsonObject report, List<(string Mechanism, string Metric, double Value)> rows)
+    public static void FromSolution(ScenarioSolution solution, List<(string Mechanism, string Metric, double Value)> rows)
     {
-        if (report["diagnostics"] is JsonObject diagnostics)
+        if (solution.Diagnostics is { } diagnostics)
         {
-            Flatten(Diagnostics, string.Empty, diagnostics, rows);
+            FromDiagnostics(diagnostics, rows);
         }
 
-        foreach (var mechanism in report["mechanisms"]!.AsArray().OfType<JsonObject>())
+        foreach (var mechanism in solution.Mechanisms)
         {
-            var name = mechanism["name"]!.GetValue<string>();
-            foreach (var (key, value) in mechanism)
+            var name = mechanism.Name;
+            switch (mechanism)
             {
-                if (key is not ("name" or "buyers" or "sellers") && value is not null)
-                {
-                    Flatten(name, SnakeCase(key), value, rows);
-                }
+                case TwoSidedSolution twoSided:
+                    rows.Add((name, "welfare", twoSided.Welfare));
+                    rows.Add((name, "volume", twoSided.Volume));
+                    rows.Add((name, "revenue", twoSided.Revenue));
+                    if (twoSided.Multiplier is { } multiplier)
+                    {
+                        rows.Add((name, "multiplier", multiplier));
+                    }
+
+                    rows.Add((name, "lump_sum_buyers", twoSided.LumpSum.Buyers));
+                    rows.Add((name, "lump_sum_sellers", twoSided.LumpSum.Sellers));
+                    break;
+                case MultiObjectSolution multiObject:
+                    rows.Add((name, "thresholds_buyer_m", multiObject.Thresholds.Buyer.M));
+                    rows.Add((name, "thresholds_buyer_sigma", multiObject.Thresholds.Buyer.Sigma));
+                    rows.Add((name, "thresholds_seller_m", multiObject.Thresholds.Seller.M));
+                    rows.Add((name, "thresholds_seller_sigma", multiObject.Thresholds.Seller.Sigma));
+                    rows.Add((name, "worst_type_payment_buyer", multiObject.WorstTypePayment.Buyer));
+                    rows.Add((name, "worst_type_payment_seller", multiObject.WorstTypePayment.Seller));
+                    rows.Add((name, "utility_buyer", multiObject.Utility.Buyer));
+                    rows.Add((name, "utility_seller", multiObject.Utility.Seller));
+                    rows.Add((name, "gains_from_trade", multiObject.GainsFromTrade));
+                    rows.Add((name, "first_best", multiObject.FirstBest));
+                    rows.Add((name, "efficiency", multiObject.Efficiency));
+                    break;
+                case RedistributiveAuctionSolution auction:
+                    rows.Add((name, "multiplier", auction.Multiplier));
+                    rows.Add((name, "surplus", auction.Surplus));
+                    rows.Add((name, "welfare", auction.Welfare));
+                    break;
             }
         }
     }
@@ -44,49 +73,13 @@ internal static class SweepMetrics
         }
     }
 
-    private static void Flatten(string mechanism, string prefix, JsonNode node, List<(string, string, double)> rows)
+    private static void FromDiagnostics(MarketDiagnostics diagnostics, List<(string, string, double)> rows)
     {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, child) in obj)
-                {
-                    if (child is not null)
-                    {
-                        Flatten(mechanism, prefix.Length == 0 ? SnakeCase(key) : prefix + "_" + SnakeCase(key), child, rows);
-                    }
-                }
-
-                break;
-            case JsonValue value when value.TryGetValue<double>(out var number):
-                rows.Add((mechanism, prefix, number));
-                break;
-            case JsonValue value when value.TryGetValue<bool>(out var flag):
-                rows.Add((mechanism, prefix, flag ? 1.0 : 0.0));
-                break;
-        }
-    }
-
-    public static string SnakeCase(string camel)
-    {
-        var builder = new StringBuilder(camel.Length + 4);
-        foreach (var character in camel)
-        {
-            if (char.IsUpper(character))
-            {
-                if (builder.Length > 0)
-                {
-                    builder.Append('_');
-                }
-
-                builder.Append(char.ToLowerInvariant(character));
-            }
-            else
-            {
-                builder.Append(character);
-            }
-        }
-
-        return builder.ToString();
+        rows.Add((Diagnostics, "lambda_buyers", diagnostics.BuyerMeanParetoWeight));
+        rows.Add((Diagnostics, "lambda_sellers", diagnostics.SellerMeanParetoWeight));
+        rows.Add((Diagnostics, "competitive_equilibrium_price", diagnostics.CompetitiveEquilibriumPrice));
+        rows.Add((Diagnostics, "competitive_equilibrium_welfare", diagnostics.CompetitiveEquilibriumWelfare));
+        rows.Add((Diagnostics, "competitive_equilibrium_optimal", diagnostics.CompetitiveEquilibriumOptimal ? 1.0 : 0.0));
+        rows.Add((Diagnostics, "competitive_equilibrium_optimality_margin", diagnostics.CompetitiveEquilibriumOptimalityMargin));
     }
 }

@@ -1,4 +1,5 @@
 using MarketSim.Cli.Commands;
+using MarketSim.Cli.Output;
 
 namespace MarketSim.Cli.Sweep;
 

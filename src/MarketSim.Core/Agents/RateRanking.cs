@@ -1,5 +1,6 @@
 using System.Buffers;
 using MarketSim.Core.Metrics;
+using MarketSim.Core.Numerics;
 
 namespace MarketSim.Core.Agents;
 

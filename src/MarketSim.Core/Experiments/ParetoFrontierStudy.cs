@@ -4,6 +4,7 @@ using MarketSim.Core.Mechanisms.Menus;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
 using MarketSim.Core.Theory.Solver;
+using MarketSim.Core.Theory.RateLaws;
 
 namespace MarketSim.Core.Experiments;
 

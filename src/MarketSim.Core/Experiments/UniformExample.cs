@@ -1,6 +1,7 @@
 using MarketSim.Core.Distributions;
 using MarketSim.Core.Laws;
 using MarketSim.Core.Theory;
+using MarketSim.Core.Theory.RateLaws;
 
 namespace MarketSim.Core.Experiments;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using MarketSim.Core.Agents;
 using MarketSim.Core.Mechanisms;
+using MarketSim.Core.Numerics;
 
 namespace MarketSim.Core.Metrics;
 

@@ -1,13 +1,13 @@
-using System.Text.Json.Serialization;
+using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Scenarios;
 
 namespace MarketSim.Core.MultiObject;
 
 /// <summary>
-/// The <c>solve --json</c> record of a <c>multi-object-threshold</c> mechanism (issue 6). With
-/// System.Text.Json's camelCase policy it serialises as
-/// <c>{ name, thresholds: { buyer: { M, sigma, mu }, seller: {...} }, worstTypePayment: { buyer, seller },
-/// utility: { buyer, seller }, gainsFromTrade, firstBest, efficiency, frontier: [ { sellerWeight, buyer, seller } ] }</c>.
+/// The continuum theory of a <c>multi-object-threshold</c> mechanism (issue 6; docs/theory.md §3): what
+/// <c>solve</c> prints, as <c>{ name, thresholds: { buyer: { M, sigma, mu }, seller: {...} }, worstTypePayment:
+/// { buyer, seller }, utility: { buyer, seller }, gainsFromTrade, firstBest, efficiency, frontier: [ { sellerWeight,
+/// buyer, seller } ] }</c> in <c>solve --json</c> (formatted by the command line).
 /// Values are per pair (N objects). <c>frontier</c> lists the Pareto vertices by rising seller weight;
 /// each vertex's <c>sellerWeight</c> is the weight from which on it is optimal (0 or the breakpoint it
 /// starts at), as 004 Section 2 tells it ("(6.82, 3.44) as a_s rises past 1/2").
@@ -21,6 +21,7 @@ public sealed record MultiObjectSolution(
     double FirstBest,
     double Efficiency,
     IReadOnlyList<FrontierPoint> Frontier)
+    : MechanismSolution(Name)
 {
     /// <summary>Solves the spec at its seller weight and sweeps the frontier.</summary>
     public static MultiObjectSolution FromSpec(MultiObjectThresholdSpec spec)
@@ -52,7 +53,7 @@ public sealed record MultiObjectSolution(
 public sealed record ThresholdPair(ThresholdForm Buyer, ThresholdForm Seller);
 
 /// <summary><c>{ M, sigma, mu }</c>: see <see cref="SideThreshold"/> for the normal form.</summary>
-public sealed record ThresholdForm([property: JsonPropertyName("M")] int M, double Sigma, IReadOnlyList<double> Mu)
+public sealed record ThresholdForm(int M, double Sigma, IReadOnlyList<double> Mu)
 {
     public static ThresholdForm Of(SideThreshold side)
     {

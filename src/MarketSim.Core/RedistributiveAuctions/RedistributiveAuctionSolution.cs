@@ -1,8 +1,11 @@
+using MarketSim.Core.Mechanisms;
+
 namespace MarketSim.Core.RedistributiveAuctions;
 
 /// <summary>
-/// What <c>solve --json</c> prints for a redistributive auction (camelCase with System.Text.Json:
-/// name, multiplier, surplus, welfare, lumpSums, players[{poolUpTo, badBelow, goodAbove, reserve}]).
+/// The continuum theory of a redistributive auction (docs/theory.md §4): what <c>solve</c> prints, as
+/// <c>{ name, multiplier, surplus, welfare, lumpSums, players: [ { poolUpTo, badBelow, goodAbove, reserve } ] }</c>
+/// in <c>solve --json</c> (formatted by the command line).
 /// </summary>
 /// <param name="Name">The mechanism's label.</param>
 /// <param name="Multiplier">nu, the multiplier of the budget constraint (SPEC 4).</param>
@@ -16,4 +19,5 @@ public sealed record RedistributiveAuctionSolution(
     double Surplus,
     double Welfare,
     IReadOnlyList<double> LumpSums,
-    IReadOnlyList<AuctionPlayerThresholds> Players);
+    IReadOnlyList<AuctionPlayerThresholds> Players)
+    : MechanismSolution(Name);

@@ -3,6 +3,7 @@ using MarketSim.Core.Laws;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
+using MarketSim.Core.Theory.RateLaws;
 
 namespace MarketSim.Core.Replications;
 
@@ -45,7 +46,7 @@ public sealed class MarketModel
         BuyerCount = MarketInstance.BuyerCount(market.Sellers, market.BuyersPerSeller);
         buyerLaw = SideLawFactory.Create(buyers);
         sellerLaw = SideLawFactory.Create(sellers);
-        continuum = new ContinuumMarket(RateLawFactory.Create(buyers), RateLawFactory.Create(sellers), market.BuyersPerSeller);
+        continuum = ContinuumOf(scenario);
         Mechanisms = scenario.Mechanisms
             .Where(MechanismFactory.IsTwoSided)
             .Select(spec => MechanismFactory.Create(spec, continuum))
@@ -54,6 +55,17 @@ public sealed class MarketModel
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>The continuum economy of a two-sided scenario: the sides' rate laws G_j, lambda_j and mu (docs/theory.md §1.1).</summary>
+    public static ContinuumMarket ContinuumOf(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var market = scenario.Market ?? throw new ArgumentException("a two-sided scenario needs 'market'", nameof(scenario));
+        var buyers = scenario.Buyers ?? throw new ArgumentException("a two-sided scenario needs 'buyers'", nameof(scenario));
+        var sellers = scenario.Sellers ?? throw new ArgumentException("a two-sided scenario needs 'sellers'", nameof(scenario));
+        return new ContinuumMarket(RateLawFactory.Create(buyers), RateLawFactory.Create(sellers), market.BuyersPerSeller);
+    }
+
     public ulong Seed => Scenario.Seed;
 
     /// <summary>True when the scenario lists a two-sided mechanism; otherwise the market has no agents.</summary>

@@ -3,35 +3,6 @@ namespace MarketSim.Core.Scenarios;
 /// <summary>A mechanism as the scenario lists it. <c>Label</c> names it in the output.</summary>
 public abstract record MechanismSpec(string Label);
 
-/// <summary>Which point of the finite market's clearing-price interval CE uses (SPEC 2).</summary>
-public enum PriceRule
-{
-    Midpoint,
-    Low,
-    High,
-}
-
-/// <summary>How lump sums are paid on a finite market (SPEC 2).</summary>
-public enum LumpSumPolicy
-{
-    /// <summary>Split the realised revenue equally: exact budget balance every round.</summary>
-    Realized,
-
-    /// <summary>Pay the continuum lump sum: the budget surplus may be negative.</summary>
-    Promised,
-}
-
-/// <summary>Which side receives the lump sum; Auto = the side with the larger Lambda_j (SPEC 1.2).</summary>
-public enum LumpSumRecipient
-{
-    Auto,
-    Buyers,
-    Sellers,
-}
-
-/// <summary>One menu option: trade with <c>Probability</c>, paying/receiving <c>Price</c> per trade (SPEC 1.2).</summary>
-public sealed record MenuOption(double Price, double Probability);
-
 /// <summary><c>competitive-equilibrium</c> (optionally <c>{ priceRule: midpoint | low | high }</c>).</summary>
 public sealed record CompetitiveEquilibriumSpec(string Label, PriceRule PriceRule = PriceRule.Midpoint) : MechanismSpec(Label);
 

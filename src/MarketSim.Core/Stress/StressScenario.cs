@@ -1,5 +1,6 @@
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Scenarios;
+using MarketSim.Core.Replications;
 
 namespace MarketSim.Core.Stress;
 

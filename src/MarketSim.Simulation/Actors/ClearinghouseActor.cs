@@ -3,6 +3,7 @@ using MarketSim.Core.Agents;
 using MarketSim.Core.Replications;
 using MarketSim.Simulation.Messages;
 using MarketSim.Simulation.Running;
+using MarketSim.Core;
 
 namespace MarketSim.Simulation.Actors;
 

@@ -4,6 +4,7 @@ using MarketSim.Core.Laws;
 using MarketSim.Core.Replications;
 using MarketSim.Simulation.Messages;
 using MarketSim.Simulation.Running;
+using MarketSim.Core;
 
 namespace MarketSim.Simulation.Actors;
 

@@ -1,4 +1,5 @@
 using MarketSim.Core.Agents;
+using MarketSim.Core;
 
 namespace MarketSim.Simulation.Running;
 

@@ -1,6 +1,7 @@
 using MarketSim.Cli.Commands;
 using MarketSim.Simulation.Running;
 using Spectre.Console.Testing;
+using MarketSim.Simulation;
 
 namespace MarketSim.Cli.Tests.Commands;
 

@@ -3,6 +3,7 @@ using MarketSim.Cli.Resume;
 using MarketSim.Cli.Scenarios;
 using MarketSim.Core.Replications;
 using MarketSim.Simulation.Running;
+using MarketSim.Simulation;
 
 namespace MarketSim.Cli.Tests.Resume;
 

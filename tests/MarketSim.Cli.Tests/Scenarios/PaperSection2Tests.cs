@@ -3,6 +3,7 @@ using MarketSim.Core.Replications;
 using MarketSim.Core.Scenarios;
 using MarketSim.Simulation.Running;
 using MathNet.Numerics.Distributions;
+using MarketSim.Simulation;
 
 namespace MarketSim.Cli.Tests.Scenarios;
 

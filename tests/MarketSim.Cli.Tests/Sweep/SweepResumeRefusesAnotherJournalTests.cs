@@ -100,7 +100,7 @@ public sealed class SweepResumeRefusesAnotherJournalTests
 
         Assert.True(exitCode == 0, error);
         Assert.Contains("an interrupted sweep's journal is at", error);
-        Assert.Contains("(1 points done); starting over. Add --resume to continue it instead.", error);
+        Assert.Contains("(1 point done); starting over. Add --resume to continue it instead.", error);
         Assert.DoesNotContain("journaled", File.ReadAllText(SweepRuns.CsvOf(folder)));
         Assert.False(Directory.Exists(Path.Combine(folder, ".partial")));
     }

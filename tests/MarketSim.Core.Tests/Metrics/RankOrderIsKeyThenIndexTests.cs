@@ -1,5 +1,6 @@
 using MarketSim.Core.Metrics;
 using MarketSim.Core.Random;
+using MarketSim.Core.Numerics;
 
 namespace MarketSim.Core.Tests.Metrics;
 

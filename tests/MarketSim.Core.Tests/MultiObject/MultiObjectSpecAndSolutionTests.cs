@@ -1,11 +1,10 @@
-using System.Text.Json;
 using MarketSim.Core.MultiObject;
 using MarketSim.Core.Scenarios;
 using static MarketSim.Core.Tests.MultiObject.MultiObjectTestProblems;
 
 namespace MarketSim.Core.Tests.MultiObject;
 
-/// <summary>Spec validation (field paths in the errors), the solve --json shape, and efficiency in N.</summary>
+/// <summary>Spec validation (field paths in the errors), the solution's numbers, and efficiency in N.</summary>
 public class MultiObjectSpecAndSolutionTests
 {
     public static TheoryData<int, double, double, double, double, double, double, double?, string> InvalidSpecs() => new()
@@ -40,30 +39,27 @@ public class MultiObjectSpecAndSolutionTests
     }
 
     [Fact]
-    public void SolutionSerialisesToTheSolveJsonShape()
+    public void SolutionCarriesThePaperNumbers()
     {
+        // The values solve prints (its JSON names are checked in the Cli tests, SolveJsonShapesTests).
         var spec = new MultiObjectThresholdSpec("three-objects", 3, 10, ExampleBuyer, ExampleSeller, null, BudgetBalance.ExAnte);
-        var json = JsonSerializer.Serialize(MultiObjectSolution.FromSpec(spec), new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
+        var solution = MultiObjectSolution.FromSpec(spec);
 
-        Assert.Equal("three-objects", root.GetProperty("name").GetString());
-        var buyer = root.GetProperty("thresholds").GetProperty("buyer");
-        Assert.Equal(0, buyer.GetProperty("M").GetInt32());
-        Assert.Equal(26.0 / 74.0, buyer.GetProperty("sigma").GetDouble(), 12);
-        Assert.Equal(4, buyer.GetProperty("mu").GetArrayLength());
-        Assert.Equal(0.0, root.GetProperty("worstTypePayment").GetProperty("seller").GetDouble());
-        Assert.Equal(759.0 / 148.0, root.GetProperty("utility").GetProperty("buyer").GetDouble(), 12);
-        Assert.Equal(759.0 / 74.0, root.GetProperty("gainsFromTrade").GetDouble(), 12);
-        Assert.Equal(10.5, root.GetProperty("firstBest").GetDouble(), 12);
-        Assert.Equal(759.0 / 74.0 / 10.5, root.GetProperty("efficiency").GetDouble(), 12);
+        Assert.Equal("three-objects", solution.Name);
+        Assert.Equal(0, solution.Thresholds.Buyer.M);
+        Assert.Equal(26.0 / 74.0, solution.Thresholds.Buyer.Sigma, 12);
+        Assert.Equal(4, solution.Thresholds.Buyer.Mu.Count);
+        Assert.Equal(0.0, solution.WorstTypePayment.Seller);
+        Assert.Equal(759.0 / 148.0, solution.Utility.Buyer, 12);
+        Assert.Equal(759.0 / 74.0, solution.GainsFromTrade, 12);
+        Assert.Equal(10.5, solution.FirstBest, 12);
+        Assert.Equal(759.0 / 74.0 / 10.5, solution.Efficiency, 12);
 
         // 004 Section 2: the vertex (seller 6.82, buyer 3.44) from a_s = 1/2 on.
-        var frontier = root.GetProperty("frontier").EnumerateArray().ToArray();
-        Assert.Equal(8, frontier.Length);
-        Assert.Equal(0.5, frontier[4].GetProperty("sellerWeight").GetDouble());
-        Assert.Equal(3.44, frontier[4].GetProperty("buyer").GetDouble(), 0.005);
-        Assert.Equal(6.82, frontier[4].GetProperty("seller").GetDouble(), 0.005);
+        Assert.Equal(8, solution.Frontier.Count);
+        Assert.Equal(0.5, solution.Frontier[4].SellerWeight);
+        Assert.Equal(3.44, solution.Frontier[4].Buyer, 0.005);
+        Assert.Equal(6.82, solution.Frontier[4].Seller, 0.005);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Mechanisms.Menus;
 using MarketSim.Core.Random;
 using MarketSim.Core.Scenarios;
+using MarketSim.Core.Replications;
 
 namespace MarketSim.Core.Tests.Mechanisms.Menus;
 

@@ -2,8 +2,9 @@ using MarketSim.Core.Mechanisms.Menus;
 using MarketSim.Core.Mechanisms.Optimal;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
+using MarketSim.Core.Mechanisms;
 
-namespace MarketSim.Core.Mechanisms;
+namespace MarketSim.Core.Replications;
 
 /// <summary>Builds the clearinghouse mechanism for a two-sided mechanism spec.</summary>
 public static class MechanismFactory

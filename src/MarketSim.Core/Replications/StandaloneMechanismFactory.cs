@@ -1,8 +1,9 @@
 using MarketSim.Core.MultiObject;
 using MarketSim.Core.RedistributiveAuctions;
 using MarketSim.Core.Scenarios;
+using MarketSim.Core.Mechanisms;
 
-namespace MarketSim.Core.Mechanisms;
+namespace MarketSim.Core.Replications;
 
 /// <summary>Builds the mechanisms that bring their own population (SPEC 3, SPEC 4), solving each once.</summary>
 public static class StandaloneMechanismFactory

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 
-namespace MarketSim.Core.Metrics;
+namespace MarketSim.Core.Numerics;
 
 /// <summary>
 /// Orders agents by a key with ties broken by agent index, so that who trades (CE, SPEC 2) and who

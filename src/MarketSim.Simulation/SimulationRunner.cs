@@ -2,8 +2,9 @@ using Akka.Actor;
 using Akka.Configuration;
 using MarketSim.Core.Replications;
 using MarketSim.Simulation.Actors;
+using MarketSim.Simulation.Running;
 
-namespace MarketSim.Simulation.Running;
+namespace MarketSim.Simulation;
 
 /// <summary>
 /// Entry point of the actor shell: runs a model's replications on lanes of actors

@@ -1,4 +1,4 @@
-namespace MarketSim.Cli.Commands;
+namespace MarketSim.Cli.Output;
 
 /// <summary>A command line to print for the user to type again (the resume commands of <c>run</c> and <c>sweep</c>).</summary>
 internal static class ShellWords

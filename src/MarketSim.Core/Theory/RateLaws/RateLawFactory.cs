@@ -1,8 +1,7 @@
 using MarketSim.Core.Distributions;
 using MarketSim.Core.Laws;
-using MarketSim.Core.Theory.RateLaws;
 
-namespace MarketSim.Core.Theory;
+namespace MarketSim.Core.Theory.RateLaws;
 
 /// <summary>The continuum rate law G_j, lambda_j of a side (closed forms where they exist, quadrature otherwise).</summary>
 public static class RateLawFactory

@@ -1,0 +1,9 @@
+namespace MarketSim.Core.Scenarios;
+
+/// <summary>Which point of the finite market's clearing-price interval CE uses (SPEC 2).</summary>
+public enum PriceRule
+{
+    Midpoint,
+    Low,
+    High,
+}
