@@ -21,8 +21,14 @@ public sealed class SolveJsonShapesTests
         Assert.Equal(["threshold-ex-ante", "threshold-ex-post"], entries.Select(entry => entry.GetProperty("name").GetString()));
         var entry = entries[0];
         Assert.Equal(
-            ["name", "thresholds", "worstTypePayment", "utility", "gainsFromTrade", "firstBest", "efficiency", "frontier"],
+            ["name", "thresholds", "worstTypePayment", "utility", "gainsFromTrade", "firstBest", "efficiency", "frontier", "firstBestAttainable", "positiveUtilityFrom"],
             Keys(entry));
+        // 004 example: per object G_0 - sum b = 3 - 2.5 - 2.5 < 0, so no first best; Proposition 5:
+        // N > q Delta / ((1 - q) G) = 11 / 1 for each agent, so from N = 12 on.
+        Assert.False(entry.GetProperty("firstBestAttainable").GetBoolean());
+        Assert.Equal(["buyer", "seller"], Keys(entry.GetProperty("positiveUtilityFrom")));
+        Assert.Equal(12, entry.GetProperty("positiveUtilityFrom").GetProperty("buyer").GetInt32());
+        Assert.Equal(12, entry.GetProperty("positiveUtilityFrom").GetProperty("seller").GetInt32());
         foreach (var side in new[] { "buyer", "seller" })
         {
             var threshold = entry.GetProperty("thresholds").GetProperty(side);
