@@ -19,5 +19,6 @@ internal static class FigureCatalog
         MultiObjectFrontierFigure.PaperFigure1(),
         MultiObjectFrontierFigure.PaperFigure4(),
         MultiObjectThresholdsFigure.PaperFigure5(),
+        new AuctionScoresFigure(),
     ];
 }

@@ -84,6 +84,35 @@ public sealed class SolveJsonShapesTests
     }
 
     [Fact]
+    public async Task AuctionWithAWeightDensitySolvesAndAPlayersOwnDensityDecidesTheLumpSum()
+    {
+        // 003 Theorem 2 (b.ii) with general weights: player 2's density (3 below t = 8, 1 above) gives
+        // Lambda_2(b) = (3 ln 8 + ln 2.5)/19 = 0.376 > Lambda_1(b) = ln 20 / 19 = 0.158 (utils): only
+        // player 2 gets a lump sum.
+        using var cli = new CliHarness();
+        var scenario = cli.WriteScenario("weights.yaml", """
+            name: weights
+            mechanisms:
+              - redistributive-auction:
+                  label: auction
+                  badCost: 1
+                  weights: utils
+                  players:
+                    - { type: { uniform: [1, 20] } }
+                    - { type: { uniform: [1, 20] }, weights: { piecewiseConstant: { breaks: [8], values: [3, 1] } } }
+              - redistributive-auction: { label: poly, badCost: 1, weights: { polynomial: [2, -0.05] }, players: [ { type: { uniform: [1, 20] } }, { type: { uniform: [1, 20] } } ] }
+            """);
+        var (exitCode, output, error) = await cli.RunAsync("solve", scenario, "--json");
+        Assert.True(exitCode == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var entries = json.RootElement.GetProperty("mechanisms").EnumerateArray().ToArray();
+        var lumpSums = entries[0].GetProperty("lumpSums").EnumerateArray().Select(value => value.GetDouble()).ToArray();
+        Assert.Equal(0, lumpSums[0]);
+        Assert.True(lumpSums[1] > 0);
+        Assert.Equal(0, entries[1].GetProperty("multiplier").GetDouble());
+    }
+
+    [Fact]
     public async Task MixedScenarioListsEveryMechanismInScenarioOrderAndTheTablesShowThem()
     {
         using var cli = new CliHarness();
