@@ -20,5 +20,6 @@ internal static class FigureCatalog
         MultiObjectFrontierFigure.PaperFigure4(),
         MultiObjectThresholdsFigure.PaperFigure5(),
         new AuctionScoresFigure(),
+        new OneSidedFigure(),
     ];
 }

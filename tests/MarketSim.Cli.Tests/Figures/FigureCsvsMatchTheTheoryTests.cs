@@ -106,6 +106,28 @@ public sealed class FigureCsvsMatchTheTheoryTests(SmallFiguresFixture figures)
     }
 
     [Fact]
+    public void OneSidedRationingIsAnInitialSegmentOfQuantitiesThatGrowsWithTheBudget()
+    {
+        // 001 Proposition 1: rationed (price above p_S^C = Q, probability < 1) exactly for Q < Q(R), Q(R) rising in R.
+        var rows = figures.Csv("one-sided");
+        var thresholds = new List<double>();
+        foreach (var revenue in rows.Select(row => row["revenue"]).Distinct())
+        {
+            var own = rows.Where(row => row["revenue"] == revenue).ToArray();
+            var rationed = own.Select(row => row["class"] == "RationingAtSinglePrice").ToArray();
+            var count = rationed.TakeWhile(r => r).Count();
+            Assert.True(count > 0);
+            Assert.All(rationed.Skip(count), r => Assert.False(r));
+            Assert.All(own.Take(count), row => Assert.True(Number(row, "price") > Number(row, "competitive_price") && Number(row, "sale_probability") < 1));
+            Assert.All(own.Skip(count), row => Assert.Equal(Number(row, "quantity"), Number(row, "price"), 1e-9));
+            thresholds.Add(Number(own[count - 1], "quantity"));
+        }
+
+        Assert.Equal(2, thresholds.Count);
+        Assert.True(thresholds[0] < thresholds[1]);
+    }
+
+    [Fact]
     public void AuctionScoresAreIronedUpwardAndTheAllocationIsExclusive()
     {
         var rows = figures.Csv("auction-scores");

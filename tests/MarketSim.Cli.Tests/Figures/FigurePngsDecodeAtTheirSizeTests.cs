@@ -25,6 +25,7 @@ public sealed class FigurePngsDecodeAtTheirSizeTests(SmallFiguresFixture figures
         { "auction-scores", "auction-scores.png", 900, 600 },
         { "auction-scores", "auction-ironed-scores.png", 900, 600 },
         { "auction-scores", "auction-allocation.png", 900, 600 },
+        { "one-sided", "one-sided.png", 900, 600 },
     };
 
     [Theory]
