@@ -46,6 +46,15 @@ internal static class SolveReport
         }
 
         report["mechanisms"] = mechanisms;
+
+        // --- issue 15: a one-sided problem (001 Section 3), its own top-level entry; absent otherwise. ---
+        if (scenario.OneSided is { } oneSided)
+        {
+            var law = oneSided.Side == MarketSim.Core.Agents.Side.Sellers ? scenario.Sellers! : scenario.Buyers!;
+            report["oneSided"] = JsonSerializer.SerializeToNode(MarketSim.Core.OneSided.OneSidedReport.Solve(oneSided, law), CamelCase);
+        }
+
+        // --- end issue 15 ---
         return report;
     }
 
