@@ -148,6 +148,22 @@ public sealed class OneSidedPropositionsTests
     }
 
     [Fact]
+    public void HighInequalityBuyersGetASurePriceAtTheCompetitiveLevelAndACheapRationedOneWhenQIsLarge()
+    {
+        // 002 slides (buyer price, two prices): with high buyer inequality and Q large, p_B^H = p_B^C = 1 - Q
+        // surely and p_B^L &lt; p_B^H with probability delta &lt; 1; with Q small, the competitive price alone.
+        var large = OneSidedSolver.Solve(new OneSidedProblem(Side.Buyers, HighInequality(), 0.9, 0.0));
+        Assert.Equal(OneSidedMechanismClass.TwoPrices, large.Class);
+        Assert.Equal(1, large.Options[0].Probability, 9);
+        Assert.Equal(0.1, large.Options[0].Price, 1e-3);
+        Assert.InRange(large.Options[1].Probability, 1e-3, 1 - 1e-3);
+        Assert.True(large.Options[1].Price < large.Options[0].Price);
+        var small = OneSidedSolver.Solve(new OneSidedProblem(Side.Buyers, HighInequality(), 0.3, 0.0));
+        Assert.Equal(OneSidedMechanismClass.CompetitivePrice, small.Class);
+        Assert.Equal(0.7, small.Options[0].Price, 1e-9);
+    }
+
+    [Fact]
     public void RevenueThatCannotBuyTheQuantityIsRefused()
     {
         // Sellers: the cheapest way to buy Q = 0.5 from U[0, 1] costs Q p^C = 0.25 > 0.2.
