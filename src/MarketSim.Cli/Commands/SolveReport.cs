@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MarketSim.Core.OneSided;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.MultiObject;
 using MarketSim.Core.RedistributiveAuctions;
@@ -37,6 +38,13 @@ internal static class SolveReport
             RedistributiveAuctionSolution auction => Auction(auction),
             _ => throw new NotSupportedException($"no JSON form for {mechanism.GetType().Name}"),
         })).ToArray());
+
+        // A one-sided problem (001 Section 3; docs/theory.md §1.6): its own top-level entry, absent otherwise.
+        if (solution.OneSided is { } oneSided)
+        {
+            report["oneSided"] = OneSided(oneSided);
+        }
+
         return report;
     }
 
@@ -103,6 +111,28 @@ internal static class SolveReport
         Add(entry, "efficiency", solution.Efficiency);
         entry["frontier"] = new JsonArray(solution.Frontier.Select(point => (JsonNode)Sides(
             "sellerWeight", point.SellerWeight, "buyer", point.Buyer, "seller", point.Seller)).ToArray());
+        entry["firstBestAttainable"] = solution.FirstBestAttainable;
+        entry["positiveUtilityFrom"] = new JsonObject
+        {
+            ["buyer"] = solution.PositiveUtilityFrom.Buyer,
+            ["seller"] = solution.PositiveUtilityFrom.Seller,
+        };
+        return entry;
+    }
+
+    private static JsonObject OneSided(OneSidedReport report)
+    {
+        var entry = new JsonObject { ["side"] = report.Side };
+        Add(entry, "quantity", report.Quantity);
+        Add(entry, "revenue", report.Revenue);
+        entry["class"] = report.Class;
+        entry["options"] = new JsonArray(report.Options.Select(option => (JsonNode)Sides(
+            "probability", option.Probability, "payment", option.Payment, "price", option.Price)).ToArray());
+        Add(entry, "lumpSum", report.LumpSum);
+        Add(entry, "welfare", report.Welfare);
+        Add(entry, "multiplier", report.Multiplier);
+        Add(entry, "competitivePrice", report.CompetitivePrice);
+        entry["sameSideInequality"] = report.SameSideInequality;
         return entry;
     }
 

@@ -16,5 +16,10 @@ internal static class FigureCatalog
         new MultiObjectThresholdsFigure(),
         new MultiObjectEfficiencyFigure(),
         new AuctionPayoffsFigure(),
+        MultiObjectFrontierFigure.PaperFigure1(),
+        MultiObjectFrontierFigure.PaperFigure4(),
+        MultiObjectThresholdsFigure.PaperFigure5(),
+        new AuctionScoresFigure(),
+        new OneSidedFigure(),
     ];
 }

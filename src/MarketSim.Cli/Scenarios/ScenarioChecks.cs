@@ -18,7 +18,7 @@ internal static class ScenarioChecks
 {
     public static void Check(YamlField root, Scenario scenario)
     {
-        var mechanisms = root.Required("mechanisms").Items();
+        var mechanisms = scenario.OneSided is null ? root.Required("mechanisms").Items() : root.Optional("mechanisms")?.Items() ?? []; // issue 15: a one-sided scenario may list none
         CheckLabels(mechanisms, scenario);
         CheckAuctionTypeSupports(mechanisms, scenario);
         if (!scenario.Mechanisms.Any(MechanismFactory.IsTwoSided))

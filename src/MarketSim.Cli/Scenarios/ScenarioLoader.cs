@@ -14,7 +14,7 @@ namespace MarketSim.Cli.Scenarios;
 public static partial class ScenarioLoader
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "seed", "replications", "market", "buyers", "sellers", "mechanisms", "entry"];
+        ["name", "description", "seed", "replications", "market", "buyers", "sellers", "mechanisms", "entry", "oneSided"];
 
     public const ulong DefaultSeed = 1;
     public const int DefaultReplications = 100;
@@ -89,22 +89,31 @@ public static partial class ScenarioLoader
             throw (nameField ?? root).Error($"the name '{name}' is also the output folder: use letters, digits, '.', '-' or '_' only");
         }
 
-        var mechanismsField = root.Required("mechanisms");
-        var mechanisms = mechanismsField.Items().Select(MechanismParser.Parse).ToArray();
-        if (mechanisms.Length == 0)
+        // A scenario with a one-sided problem (issue 15) may list no mechanism.
+        var oneSidedField = root.Optional("oneSided");
+        var mechanismsField = oneSidedField is null ? root.Required("mechanisms") : root.Optional("mechanisms");
+        var mechanisms = mechanismsField?.Items().Select(MechanismParser.Parse).ToArray() ?? [];
+        if (mechanisms.Length == 0 && oneSidedField is null)
         {
-            throw mechanismsField.Error("the mechanism list is empty: name at least one mechanism");
+            throw mechanismsField!.Error("the mechanism list is empty: name at least one mechanism");
         }
 
+        // Fields in the order they were always checked (the first bad one is the one reported).
+        var seed = root.Optional("seed")?.UnsignedInteger() ?? DefaultSeed;
+        var replications = root.Optional("replications")?.Integer(1) ?? DefaultReplications;
+        var marketSpec = root.Optional("market") is { } market ? ParseMarket(market) : null;
+        var buyerLaw = root.Optional("buyers") is { } buyers ? SideLawParser.Parse(buyers) : null;
+        var sellerLaw = root.Optional("sellers") is { } sellers ? SideLawParser.Parse(sellers) : null;
         return new Scenario(
             name,
-            root.Optional("seed")?.UnsignedInteger() ?? DefaultSeed,
-            root.Optional("replications")?.Integer(1) ?? DefaultReplications,
-            root.Optional("market") is { } market ? ParseMarket(market) : null,
-            root.Optional("buyers") is { } buyers ? SideLawParser.Parse(buyers) : null,
-            root.Optional("sellers") is { } sellers ? SideLawParser.Parse(sellers) : null,
+            seed,
+            replications,
+            marketSpec,
+            buyerLaw,
+            sellerLaw,
             mechanisms,
-            root.Optional("entry") is { } entry ? EntryParser.Parse(entry) : null);
+            root.Optional("entry") is { } entry ? EntryParser.Parse(entry) : null,
+            oneSidedField is null ? null : OneSidedParser.Parse(oneSidedField, buyerLaw, sellerLaw));
     }
 
     private static MarketSpec ParseMarket(YamlField market)

@@ -57,6 +57,18 @@ public sealed class MultiObjectProblem
         Fill(Side.Buyers, buyerGood, sellerGood, buyerHigh - buyerLow, buyerBadGain);
         Fill(Side.Sellers, sellerGood, buyerGood, sellerHigh - sellerLow, sellerBadGain);
 
+        // First best = every mu at 1; it is budget-feasible iff G_0 covers every net cost b = A - S
+        // (004 Remark 2, fn. 18). Both sums are linear in N (sum_m A^j_m = q_{-j} Delta_j N q_j,
+        // sum_m S^j_m = q_{-j} G_j N (1 - q_j)), so the answer does not depend on N: linking objects
+        // cannot make an unattainable first best attainable, only approach it (docs/theory.md §3).
+        var firstBestSlack = GoodGoodGains;
+        for (var m = 0; m < objects; m++)
+        {
+            firstBestSlack -= Cost(Side.Buyers, m) + Cost(Side.Sellers, m);
+        }
+
+        FirstBestAttainable = firstBestSlack.Sign >= 0;
+
         FirstBestGains = (GoodGoodGains
             + objects * buyerGood * (1 - sellerGood) * sellerBadGain
             + objects * (1 - buyerGood) * sellerGood * buyerBadGain).ToDouble();
@@ -97,6 +109,9 @@ public sealed class MultiObjectProblem
 
     /// <summary>First-best expected gains: trade whenever the buyer's value exceeds the seller's (all but bad-bad).</summary>
     public double FirstBestGains { get; }
+
+    /// <summary>Whether the first best (trade whenever the buyer values the object more) balances the budget (004 Section 5, Figures 4-5).</summary>
+    public bool FirstBestAttainable { get; }
 
     /// <summary>The side's values.</summary>
     public BinaryValues Values(Side side) => side == Side.Buyers ? Buyer : Seller;

@@ -11,6 +11,10 @@ namespace MarketSim.Core.MultiObject;
 /// Values are per pair (N objects). <c>frontier</c> lists the Pareto vertices by rising seller weight;
 /// each vertex's <c>sellerWeight</c> is the weight from which on it is optimal (0 or the breakpoint it
 /// starts at), as 004 Section 2 tells it ("(6.82, 3.44) as a_s rises past 1/2").
+/// <c>firstBestAttainable</c>: whether trading every object the buyer values more balances the budget
+/// (004 Section 5; the same for every N). <c>positiveUtilityFrom: { buyer, seller }</c>: per agent the
+/// smallest N from which it gets a strictly positive ex-ante utility in every second-best mechanism
+/// (004 Proposition 5, <see cref="PositiveUtilityThreshold"/>; docs/theory.md §3).
 /// </summary>
 public sealed record MultiObjectSolution(
     string Name,
@@ -20,7 +24,9 @@ public sealed record MultiObjectSolution(
     double GainsFromTrade,
     double FirstBest,
     double Efficiency,
-    IReadOnlyList<FrontierPoint> Frontier)
+    IReadOnlyList<FrontierPoint> Frontier,
+    bool FirstBestAttainable,
+    ObjectCounts PositiveUtilityFrom)
     : MechanismSolution(Name)
 {
     /// <summary>Solves the spec at its seller weight and sweeps the frontier.</summary>
@@ -45,9 +51,16 @@ public sealed record MultiObjectSolution(
             mechanism.Efficiency,
             frontier.Vertices
                 .Select(vertex => new FrontierPoint(vertex.SellerWeightFrom.ToDouble(), vertex.BuyerUtility, vertex.SellerUtility))
-                .ToArray());
+                .ToArray(),
+            mechanism.Problem.FirstBestAttainable,
+            new ObjectCounts(
+                PositiveUtilityThreshold.SmallestObjects(mechanism.Problem, Side.Buyers),
+                PositiveUtilityThreshold.SmallestObjects(mechanism.Problem, Side.Sellers)));
     }
 }
+
+/// <summary><c>{ buyer, seller }</c> numbers of objects.</summary>
+public sealed record ObjectCounts(int Buyer, int Seller);
 
 /// <summary><c>{ buyer, seller }</c> threshold forms.</summary>
 public sealed record ThresholdPair(ThresholdForm Buyer, ThresholdForm Seller);

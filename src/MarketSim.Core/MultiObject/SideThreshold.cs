@@ -38,4 +38,27 @@ public sealed record SideThreshold(
     /// (0 = trade every bad object, N = never), falling as mu^j rises; for plots against the weight.
     /// </summary>
     public double EffectiveThreshold => Threshold + 1 - Sigma;
+
+    /// <summary>
+    /// 004 Theorem 1's threshold M^j in 0..N-1 (its sigma^j in [0, 1) is <c>Mu[M^j]</c>): the largest
+    /// m &lt; N with mu^j_m &lt; 1, so j trades a bad object surely when it reports more than M^j good
+    /// values. 0 when j trades every bad object (the one rule 004's form cannot write, where its sigma
+    /// would be 1). This is the threshold of 004 Figures 3 and 5 ("both thresholds are 1" at N = 8,
+    /// "never reaches 8"; docs/theory.md §3).
+    /// </summary>
+    public int PaperThreshold
+    {
+        get
+        {
+            for (var m = Objects - 1; m >= 0; m--)
+            {
+                if (Mu[m] < 1)
+                {
+                    return m;
+                }
+            }
+
+            return 0;
+        }
+    }
 }

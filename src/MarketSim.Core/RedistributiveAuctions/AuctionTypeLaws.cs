@@ -27,7 +27,10 @@ public static class AuctionTypeLaws
                 throw new ArgumentException(exception.Message, field, exception);
             }
 
-            players[i] = new AuctionPlayer(CheckSupport(law, field), spec.Players[i].Weight);
+            CheckSupport(law, field);
+            var own = spec.Players[i].Weights;
+            (own ?? spec.EffectiveDensity).Validate(law.Lower, law.Upper, own is null ? "weights" : $"players[{i}].weights");
+            players[i] = new AuctionPlayer(law, spec.Players[i].Weight) { Density = own };
         }
 
         return players;

@@ -41,8 +41,8 @@ public sealed class PlayerQuantileGrid
     /// <summary>Multiplier of the player's welfare ranking.</summary>
     public double Weight { get; private init; }
 
-    /// <summary>How lambda is built from F.</summary>
-    public WelfareWeights Weights { get; private init; }
+    /// <summary>How lambda is built from F: d lambda = Weight * w(t) dF.</summary>
+    public WelfareWeightDensity Density { get; private init; } = WelfareWeightDensity.Utils;
 
     /// <summary>t_k = F^{-1}(k/M), k = 0..M; t_0 = a, t_M = b.</summary>
     internal double[] TypeNodes { get; }
@@ -78,8 +78,17 @@ public sealed class PlayerQuantileGrid
     public double TotalMoneyWeight => MoneyWeight[Cells];
 
     /// <summary>Builds the grid of one player.</summary>
-    public static PlayerQuantileGrid Build(AuctionPlayer player, WelfareWeights weights, int cells)
+    public static PlayerQuantileGrid Build(AuctionPlayer player, WelfareWeights weights, int cells) =>
+        Build(player, WelfareWeightDensity.Of(weights), cells);
+
+    /// <summary>
+    /// Builds the grid of one player whose welfare ranking has density <paramref name="density"/>
+    /// (the player's own <see cref="AuctionPlayer.Density"/> wins when set).
+    /// </summary>
+    public static PlayerQuantileGrid Build(AuctionPlayer player, WelfareWeightDensity density, int cells)
     {
+        ArgumentNullException.ThrowIfNull(player);
+        density = player.Density ?? density ?? throw new ArgumentNullException(nameof(density));
         if (cells < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(cells), cells, "need at least 2 quantile cells");
@@ -91,7 +100,9 @@ public sealed class PlayerQuantileGrid
             throw new ArgumentException($"weight must be a positive number, got {player.Weight}", "weight");
         }
 
-        var grid = new PlayerQuantileGrid(cells) { Law = law, Weight = player.Weight, Weights = weights };
+        density.Validate(law.Lower, law.Upper, "weights");
+        var named = density.Named;
+        var grid = new PlayerQuantileGrid(cells) { Law = law, Weight = player.Weight, Density = density };
         var nodes = grid.TypeNodes;
         var mass = 1.0 / cells;
         nodes[0] = law.Lower;
@@ -124,8 +135,13 @@ public sealed class PlayerQuantileGrid
             var (lowerQuantile, upperQuantile) = (k * mass, (k + 1) * mass);
 
             // d lambda = w dF (utils) or w t dF (money-metric); d Lambda = (1/t) d lambda (003 (11)).
-            var rankingMass = weights == WelfareWeights.Utils ? weight * mass : weight * mass * grid.CellMeanType[k];
-            var moneyWeightMass = weights == WelfareWeights.Utils ? weight * mass * grid.CellMeanInverseType[k] : weight * mass;
+            // A general density w (docs/theory.md §4): both masses by quadrature in quantile space.
+            var (rankingMass, moneyWeightMass) = named switch
+            {
+                WelfareWeights.Utils => (weight * mass, weight * mass * grid.CellMeanInverseType[k]),
+                WelfareWeights.MoneyMetric => (weight * mass * grid.CellMeanType[k], weight * mass),
+                _ => DensityMasses(law, density, rule, lowerQuantile, upperQuantile, left, right, weight),
+            };
             grid.WelfareRanking[k + 1] = grid.WelfareRanking[k] + rankingMass;
             grid.MoneyWeight[k + 1] = grid.MoneyWeight[k] + moneyWeightMass;
 
@@ -136,6 +152,41 @@ public sealed class PlayerQuantileGrid
         }
 
         return grid;
+    }
+
+    /// <summary>
+    /// (int_cell w dF, int_cell w/t dF) times the multiplier, by Gauss-Legendre in quantile space on the
+    /// pieces of the cell between the density's jumps (so a piecewise-constant w is integrated exactly
+    /// up to the quadrature of 1/t).
+    /// </summary>
+    private static (double Ranking, double Money) DensityMasses(
+        IValueDistribution law, WelfareWeightDensity density, GaussLegendreRule rule,
+        double lowerQuantile, double upperQuantile, double left, double right, double weight)
+    {
+        var cuts = new List<double> { lowerQuantile };
+        foreach (var jump in density.Jumps)
+        {
+            if (jump > left && jump < right)
+            {
+                cuts.Add(Math.Clamp(law.Cdf(jump), lowerQuantile, upperQuantile));
+            }
+        }
+
+        cuts.Add(upperQuantile);
+        double ranking = 0, money = 0;
+        for (var piece = 0; piece + 1 < cuts.Count; piece++)
+        {
+            var (from, width) = (cuts[piece], cuts[piece + 1] - cuts[piece]);
+            for (var q = 0; q < QuadratureOrder; q++)
+            {
+                var type = Math.Clamp(law.InverseCdf(from + (width * rule.GetAbscissa(q))), left, right);
+                var value = density.At(type);
+                ranking += width * rule.GetWeight(q) * value;
+                money += width * rule.GetWeight(q) * value / type;
+            }
+        }
+
+        return (weight * ranking, weight * money);
     }
 
     /// <summary>The cell of a (reported) type; types outside [a, b] go to the end cells.</summary>
@@ -162,6 +213,6 @@ public sealed class PlayerQuantileGrid
     /// <summary>Upper node of a cell.</summary>
     public double CellUpperType(int cell) => TypeNodes[cell + 1];
 
-    /// <summary>d lambda / dF at type t: w (utils) or w t (money-metric).</summary>
-    public double RankingDensity(double type) => Weights == WelfareWeights.Utils ? Weight : Weight * type;
+    /// <summary>d lambda / dF at type t: the multiplier times w(t) (1 for utils, t for money-metric).</summary>
+    public double RankingDensity(double type) => Weight * Density.At(type);
 }

@@ -29,11 +29,16 @@ public static class RedistributiveAuctionSolver
 
     /// <summary>The optimal auction of a scenario's spec (validated; ArgumentException names the field).</summary>
     public static RedistributiveAuction Optimize(RedistributiveAuctionSpec spec, int quantileCells = DefaultQuantileCells) =>
-        Optimize(AuctionTypeLaws.Create(spec), spec.Weights, spec.BadCost, quantileCells);
+        Optimize(AuctionTypeLaws.Create(spec), spec.EffectiveDensity, spec.BadCost, quantileCells);
 
     /// <summary>The optimal auction for players given as laws and weight multipliers.</summary>
     public static RedistributiveAuction Optimize(
-        IReadOnlyList<AuctionPlayer> players, WelfareWeights weights, double badCost, int quantileCells = DefaultQuantileCells)
+        IReadOnlyList<AuctionPlayer> players, WelfareWeights weights, double badCost, int quantileCells = DefaultQuantileCells) =>
+        Optimize(players, WelfareWeightDensity.Of(weights), badCost, quantileCells);
+
+    /// <summary>The optimal auction for welfare rankings d lambda_i = w(t) dF_i (general weights, docs/theory.md §4).</summary>
+    public static RedistributiveAuction Optimize(
+        IReadOnlyList<AuctionPlayer> players, WelfareWeightDensity weights, double badCost, int quantileCells = DefaultQuantileCells)
     {
         var grids = BuildGrids(players, weights, badCost, quantileCells);
         var alpha = Alpha(grids);
@@ -96,7 +101,12 @@ public static class RedistributiveAuctionSolver
 
     /// <summary>The players' quantile grids (validating the inputs).</summary>
     public static PlayerQuantileGrid[] BuildGrids(
-        IReadOnlyList<AuctionPlayer> players, WelfareWeights weights, double badCost, int quantileCells = DefaultQuantileCells)
+        IReadOnlyList<AuctionPlayer> players, WelfareWeights weights, double badCost, int quantileCells = DefaultQuantileCells) =>
+        BuildGrids(players, WelfareWeightDensity.Of(weights), badCost, quantileCells);
+
+    /// <summary>The players' quantile grids for a weight density (validating the inputs).</summary>
+    public static PlayerQuantileGrid[] BuildGrids(
+        IReadOnlyList<AuctionPlayer> players, WelfareWeightDensity weights, double badCost, int quantileCells = DefaultQuantileCells)
     {
         if (players.Count < 2)
         {

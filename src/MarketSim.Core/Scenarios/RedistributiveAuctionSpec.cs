@@ -1,4 +1,5 @@
 using MarketSim.Core.Distributions;
+using MarketSim.Core.RedistributiveAuctions;
 
 namespace MarketSim.Core.Scenarios;
 
@@ -16,7 +17,11 @@ public enum WelfareWeights
 }
 
 /// <summary>One player: the law of its type t = 1/(marginal utility of money) and its welfare multiplier.</summary>
-public sealed record AuctionPlayerSpec(DistributionSpec Type, double Weight);
+public sealed record AuctionPlayerSpec(DistributionSpec Type, double Weight)
+{
+    /// <summary><c>players[i].weights</c>: the player's own welfare-ranking density (null = the auction's).</summary>
+    public WelfareWeightDensity? Weights { get; init; }
+}
 
 /// <summary>
 /// <c>redistributive-auction: { groups, badCost, players: [ { type, weight } ], weights }</c> (SPEC 4):
@@ -30,6 +35,15 @@ public sealed record RedistributiveAuctionSpec(
     WelfareWeights Weights)
     : MechanismSpec(Label)
 {
+    /// <summary>
+    /// <c>weights: { polynomial: [...] }</c> or <c>{ piecewiseConstant: { breaks, values } }</c>: a general
+    /// welfare-ranking density d lambda_i = w(t) dF_i (docs/theory.md §4, 003 Theorem 1); null = <see cref="Weights"/>.
+    /// </summary>
+    public WelfareWeightDensity? Density { get; init; }
+
+    /// <summary>The density every player without its own uses.</summary>
+    public WelfareWeightDensity EffectiveDensity => Density ?? WelfareWeightDensity.Of(Weights);
+
     /// <summary>
     /// Checks what the theory needs (SPEC 4; 003 Section 2.1: 0 &lt; a_i, bounded supports) and
     /// returns this spec. Throws <see cref="ArgumentException"/> whose ParamName is the field path.

@@ -6,7 +6,8 @@ namespace MarketSim.Core.Scenarios;
 /// A validated scenario (ARCHITECTURE.md, "Scenario YAML"). A run is a pure function of
 /// (scenario, seed, replication count) (SPEC 6). <c>Market</c>, <c>Buyers</c> and
 /// <c>Sellers</c> are required when a two-sided mechanism is listed. <c>Entry</c> (optional)
-/// configures the stress test's entry dynamics (000 Section 6).
+/// configures the stress test's entry dynamics (000 Section 6). <c>OneSided</c> (optional) is a
+/// one-sided problem on the law of its side, reported by <c>solve</c> (docs/theory.md §1).
 /// </summary>
 public sealed record Scenario(
     string Name,
@@ -16,7 +17,8 @@ public sealed record Scenario(
     SideLawSpec? Buyers,
     SideLawSpec? Sellers,
     IReadOnlyList<MechanismSpec> Mechanisms,
-    EntrySpec? Entry = null);
+    EntrySpec? Entry = null,
+    OneSidedSpec? OneSided = null);
 
 /// <summary><c>market: { sellers, buyersPerSeller }</c>: N_S and mu.</summary>
 public sealed record MarketSpec(int Sellers, double BuyersPerSeller);

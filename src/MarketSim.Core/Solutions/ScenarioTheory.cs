@@ -1,6 +1,7 @@
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Mechanisms.Menus;
 using MarketSim.Core.MultiObject;
+using MarketSim.Core.OneSided;
 using MarketSim.Core.RedistributiveAuctions;
 using MarketSim.Core.Replications;
 using MarketSim.Core.Scenarios;
@@ -36,7 +37,10 @@ public static class ScenarioTheory
             RedistributiveAuctionSpec auction => RedistributiveAuctionSolver.Solve(auction),
             _ => TwoSided(spec, continuum!),
         }).ToArray();
-        return new ScenarioSolution(scenario.Name, diagnostics, mechanisms);
+        var oneSided = scenario.OneSided is { } problem
+            ? OneSidedReport.Solve(problem, problem.Side == Side.Sellers ? scenario.Sellers! : scenario.Buyers!)
+            : null;
+        return new ScenarioSolution(scenario.Name, diagnostics, mechanisms, oneSided);
     }
 
     private static MechanismSolution TwoSided(MechanismSpec spec, ContinuumMarket market)

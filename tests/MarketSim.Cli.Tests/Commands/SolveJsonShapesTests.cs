@@ -21,8 +21,14 @@ public sealed class SolveJsonShapesTests
         Assert.Equal(["threshold-ex-ante", "threshold-ex-post"], entries.Select(entry => entry.GetProperty("name").GetString()));
         var entry = entries[0];
         Assert.Equal(
-            ["name", "thresholds", "worstTypePayment", "utility", "gainsFromTrade", "firstBest", "efficiency", "frontier"],
+            ["name", "thresholds", "worstTypePayment", "utility", "gainsFromTrade", "firstBest", "efficiency", "frontier", "firstBestAttainable", "positiveUtilityFrom"],
             Keys(entry));
+        // 004 example: per object G_0 - sum b = 3 - 2.5 - 2.5 < 0, so no first best; Proposition 5:
+        // N > q Delta / ((1 - q) G) = 11 / 1 for each agent, so from N = 12 on.
+        Assert.False(entry.GetProperty("firstBestAttainable").GetBoolean());
+        Assert.Equal(["buyer", "seller"], Keys(entry.GetProperty("positiveUtilityFrom")));
+        Assert.Equal(12, entry.GetProperty("positiveUtilityFrom").GetProperty("buyer").GetInt32());
+        Assert.Equal(12, entry.GetProperty("positiveUtilityFrom").GetProperty("seller").GetInt32());
         foreach (var side in new[] { "buyer", "seller" })
         {
             var threshold = entry.GetProperty("thresholds").GetProperty(side);
@@ -75,6 +81,35 @@ public sealed class SolveJsonShapesTests
         Assert.Equal(JsonValueKind.Null, third.GetProperty("badBelow").ValueKind);
         Assert.Equal(JsonValueKind.Null, third.GetProperty("poolUpTo").ValueKind);
         Assert.Equal(JsonValueKind.Number, third.GetProperty("goodAbove").ValueKind);
+    }
+
+    [Fact]
+    public async Task AuctionWithAWeightDensitySolvesAndAPlayersOwnDensityDecidesTheLumpSum()
+    {
+        // 003 Theorem 2 (b.ii) with general weights: player 2's density (3 below t = 8, 1 above) gives
+        // Lambda_2(b) = (3 ln 8 + ln 2.5)/19 = 0.376 > Lambda_1(b) = ln 20 / 19 = 0.158 (utils): only
+        // player 2 gets a lump sum.
+        using var cli = new CliHarness();
+        var scenario = cli.WriteScenario("weights.yaml", """
+            name: weights
+            mechanisms:
+              - redistributive-auction:
+                  label: auction
+                  badCost: 1
+                  weights: utils
+                  players:
+                    - { type: { uniform: [1, 20] } }
+                    - { type: { uniform: [1, 20] }, weights: { piecewiseConstant: { breaks: [8], values: [3, 1] } } }
+              - redistributive-auction: { label: poly, badCost: 1, weights: { polynomial: [2, -0.05] }, players: [ { type: { uniform: [1, 20] } }, { type: { uniform: [1, 20] } } ] }
+            """);
+        var (exitCode, output, error) = await cli.RunAsync("solve", scenario, "--json");
+        Assert.True(exitCode == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var entries = json.RootElement.GetProperty("mechanisms").EnumerateArray().ToArray();
+        var lumpSums = entries[0].GetProperty("lumpSums").EnumerateArray().Select(value => value.GetDouble()).ToArray();
+        Assert.Equal(0, lumpSums[0]);
+        Assert.True(lumpSums[1] > 0);
+        Assert.Equal(0, entries[1].GetProperty("multiplier").GetDouble());
     }
 
     [Fact]

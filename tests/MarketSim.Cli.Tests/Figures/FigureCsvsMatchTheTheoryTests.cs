@@ -99,6 +99,67 @@ public sealed class FigureCsvsMatchTheTheoryTests(SmallFiguresFixture figures)
         var thresholds = figures.Csv("multi-object-thresholds");
         Assert.True(Number(thresholds[0], "seller_threshold") >= Number(thresholds[^1], "seller_threshold"));
         Assert.True(Number(thresholds[0], "buyer_threshold") <= Number(thresholds[^1], "buyer_threshold"));
+        // 004 Figure 3, N = 8: "if agents are treated equally, both thresholds are 1"; never 8 (M <= N - 1).
+        var equal = thresholds.Single(row => row["seller_weight"] == "0.5");
+        Assert.Equal(("8", "1", "1"), (equal["objects"], equal["buyer_M"], equal["seller_M"]));
+        Assert.All(thresholds, row => Assert.InRange(int.Parse(row["seller_M"], System.Globalization.CultureInfo.InvariantCulture), 0, 7));
+    }
+
+    [Fact]
+    public void OneSidedRationingIsAnInitialSegmentOfQuantitiesThatGrowsWithTheBudget()
+    {
+        // 001 Proposition 1: rationed (price above p_S^C = Q, probability < 1) exactly for Q < Q(R), Q(R) rising in R.
+        var rows = figures.Csv("one-sided");
+        var thresholds = new List<double>();
+        foreach (var revenue in rows.Select(row => row["revenue"]).Distinct())
+        {
+            var own = rows.Where(row => row["revenue"] == revenue).ToArray();
+            var rationed = own.Select(row => row["class"] == "RationingAtSinglePrice").ToArray();
+            var count = rationed.TakeWhile(r => r).Count();
+            Assert.True(count > 0);
+            Assert.All(rationed.Skip(count), r => Assert.False(r));
+            Assert.All(own.Take(count), row => Assert.True(Number(row, "price") > Number(row, "competitive_price") && Number(row, "sale_probability") < 1));
+            Assert.All(own.Skip(count), row => Assert.Equal(Number(row, "quantity"), Number(row, "price"), 1e-9));
+            thresholds.Add(Number(own[count - 1], "quantity"));
+        }
+
+        Assert.Equal(2, thresholds.Count);
+        Assert.True(thresholds[0] < thresholds[1]);
+    }
+
+    [Fact]
+    public void AuctionScoresAreIronedUpwardAndTheAllocationIsExclusive()
+    {
+        var rows = figures.Csv("auction-scores");
+        Assert.Equal(["0", "1"], rows.Select(row => row["player"]).Distinct());
+        foreach (var player in new[] { "0", "1" })
+        {
+            var own = rows.Where(row => row["player"] == player).ToArray();
+            // 003 Theorem 2: Z- lies above Z+; ironing gives weakly increasing scores; 003 Corollary 2: exclusive.
+            Assert.All(own, row => Assert.True(Number(row, "z_minus") >= Number(row, "z_plus") - 1e-12));
+            Assert.All(own.Zip(own.Skip(1)), pair => Assert.True(Number(pair.Second, "ironed_z_plus") >= Number(pair.First, "ironed_z_plus") - 1e-12));
+            Assert.All(own, row => Assert.True(Number(row, "good_probability") == 0 || Number(row, "bad_probability") == 0));
+        }
+    }
+
+    [Fact]
+    public void FirstBestAttainableFiguresShowNoGainFromLinkingAtEqualWeights()
+    {
+        // 004 Figure 4 (vb 12/4, vs 8/0, q = 1/2): first best per object 3 + 1 + 1 = 5; at equal weights both
+        // N = 1 and N = 8 reach it (a vertex with a_s from 1/2 lies on U_b + U_s = 5).
+        var frontier = figures.Csv("multi-object-first-best-frontier");
+        foreach (var objects in new[] { "1", "8" })
+        {
+            Assert.Contains(frontier, row => row["objects"] == objects && row["seller_weight_from"] == "0.5"
+                && Math.Abs(Number(row, "buyer_utility_per_object") + Number(row, "seller_utility_per_object") - 5) < 1e-9);
+        }
+
+        // 004 Figure 5: at equal weights nobody is restricted; away from them only the lesser weight is.
+        var thresholds = figures.Csv("multi-object-first-best-thresholds");
+        Assert.All(thresholds.Where(row => row["seller_weight"] == "0.5"), row => Assert.Equal((0.0, 0.0), (Number(row, "buyer_threshold"), Number(row, "seller_threshold"))));
+        Assert.All(thresholds.Where(row => Number(row, "seller_weight") > 0.5), row => Assert.Equal(0.0, Number(row, "seller_threshold")));
+        Assert.All(thresholds.Where(row => Number(row, "seller_weight") < 0.5), row => Assert.Equal(0.0, Number(row, "buyer_threshold")));
+        Assert.Contains(thresholds, row => Number(row, "buyer_threshold") > 0);
     }
 
     [Fact]

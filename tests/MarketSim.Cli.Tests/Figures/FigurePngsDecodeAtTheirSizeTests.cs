@@ -19,6 +19,13 @@ public sealed class FigurePngsDecodeAtTheirSizeTests(SmallFiguresFixture figures
         { "multi-object-thresholds", "multi-object-thresholds.png", 900, 600 },
         { "multi-object-efficiency", "multi-object-efficiency.png", 900, 600 },
         { "auction-payoffs", "auction-payoffs.png", 1400, 560 },
+        { "multi-object-frontier-8", "multi-object-frontier-8.png", 900, 600 },
+        { "multi-object-first-best-frontier", "multi-object-first-best-frontier.png", 900, 600 },
+        { "multi-object-first-best-thresholds", "multi-object-first-best-thresholds.png", 900, 600 },
+        { "auction-scores", "auction-scores.png", 900, 600 },
+        { "auction-scores", "auction-ironed-scores.png", 900, 600 },
+        { "auction-scores", "auction-allocation.png", 900, 600 },
+        { "one-sided", "one-sided.png", 900, 600 },
     };
 
     [Theory]

@@ -45,6 +45,9 @@ public sealed class InvalidScenarioTests
         { "name: bad\nmechanisms:\n  - redistributive-auction: { badCost: 1, players: [ { type: { uniform: [1, 5] } }, { type: { pareto: { scale: 1, shape: 3 } } } ] }", "mechanisms[0].redistributive-auction.players[1].type", "0 < a < b < infinity" },
         { "name: bad\nmechanisms:\n  - redistributive-auction: { badCost: 1, players: [ { type: { uniform: [1, 5] }, weight: -2 }, { type: { uniform: [1, 5] } } ] }", "mechanisms[0].redistributive-auction.players[0].weight", "positive" },
         { "name: bad\nmechanisms:\n  - redistributive-auction: { badCost: 1, players: [ { type: { uniform: [1, 5] } }, { type: { uniform: [1, 5] } } ] }\n  - competitive-equilibrium", "market", "required field is missing" },
+        { "name: bad\nmechanisms:\n  - redistributive-auction: { badCost: 1, weights: { polynomial: [3, -1] }, players: [ { type: { uniform: [1, 5] } }, { type: { uniform: [1, 5] } } ] }", "mechanisms[0].redistributive-auction.weights", "positive on the type support" },
+        { "name: bad\nmechanisms:\n  - redistributive-auction: { badCost: 1, players: [ { type: { uniform: [1, 5] } }, { type: { uniform: [1, 5] }, weights: { piecewiseConstant: { breaks: [2, 3], values: [1, 2] } } } ] }", "mechanisms[0].redistributive-auction.players[1].weights", "one value more than breaks" },
+        { "name: bad\nmechanisms:\n  - redistributive-auction: { badCost: 1, weights: { spline: [1] }, players: [ { type: { uniform: [1, 5] } }, { type: { uniform: [1, 5] } } ] }", "mechanisms[0].redistributive-auction.weights.spline", "unknown weight density" },
     };
 
     [Theory]

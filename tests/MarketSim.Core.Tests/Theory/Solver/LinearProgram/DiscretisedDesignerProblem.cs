@@ -109,7 +109,7 @@ internal static class DiscretisedDesignerProblem
     }
 
     /// <summary>Equal-mass cells of one side: boundaries, mass, int_cell lambda dG and int_cell lambda r dG.</summary>
-    private sealed record Cells(double[] Boundary, double[] Mass, double[] Weight, double[] WeightedRate)
+    internal sealed record Cells(double[] Boundary, double[] Mass, double[] Weight, double[] WeightedRate)
     {
         public static Cells Create(IRateLaw law, int count)
         {
