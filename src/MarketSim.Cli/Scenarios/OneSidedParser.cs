@@ -1,3 +1,4 @@
+using MarketSim.Core;
 using MarketSim.Core.Agents;
 using MarketSim.Core.Laws;
 using MarketSim.Core.OneSided;

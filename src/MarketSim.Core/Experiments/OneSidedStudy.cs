@@ -3,6 +3,7 @@ using MarketSim.Core.Laws;
 using MarketSim.Core.Distributions;
 using MarketSim.Core.OneSided;
 using MarketSim.Core.Theory;
+using MarketSim.Core.Theory.RateLaws;
 
 namespace MarketSim.Core.Experiments;
 

@@ -2,6 +2,7 @@ using MarketSim.Core.Agents;
 using MarketSim.Core.Laws;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
+using MarketSim.Core.Theory.RateLaws;
 using MarketSim.Core.Theory.Diagnostics;
 
 namespace MarketSim.Core.OneSided;
@@ -30,7 +31,7 @@ public sealed record OneSidedReport(
         var rates = RateLawFactory.Create(law);
         var solution = OneSidedSolver.Solve(new OneSidedProblem(spec.Side, rates, spec.Quantity, spec.Revenue));
         return new OneSidedReport(
-            spec.Side == Side.Sellers ? "sellers" : "buyers",
+            spec.Side == MarketSim.Core.Side.Sellers ? "sellers" : "buyers",
             spec.Quantity,
             spec.Revenue,
             solution.Class switch

@@ -1,3 +1,4 @@
+using MarketSim.Core.Theory.RateLaws;
 using MarketSim.Core.Agents;
 using MarketSim.Core.Distributions;
 using MarketSim.Core.Laws;
