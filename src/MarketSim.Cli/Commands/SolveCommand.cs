@@ -14,10 +14,10 @@ public static class SolveCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static int Execute(string scenarioFile, bool json, IAnsiConsole console, TextWriter output)
+    public static int Execute(string scenarioFile, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken = default)
     {
         var loaded = ScenarioLoader.Load(scenarioFile);
-        var report = SolveReport.Build(loaded.Scenario);
+        var report = SolveReport.Build(loaded.Scenario, cancellationToken);
         if (json)
         {
             output.WriteLine(report.ToJsonString(Indented));

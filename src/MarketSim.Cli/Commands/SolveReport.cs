@@ -23,7 +23,7 @@ internal static class SolveReport
 {
     private static readonly JsonSerializerOptions CamelCase = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static JsonObject Build(Scenario scenario)
+    public static JsonObject Build(Scenario scenario, CancellationToken cancellationToken = default)
     {
         var report = new JsonObject { ["scenario"] = scenario.Name };
         var mechanisms = new JsonArray();
@@ -41,7 +41,7 @@ internal static class SolveReport
                 // Issue 6 and issue 7 shapes: the core records, camelCase.
                 MultiObjectThresholdSpec multiObject => JsonSerializer.SerializeToNode(MultiObjectSolution.FromSpec(multiObject), CamelCase),
                 RedistributiveAuctionSpec auction => JsonSerializer.SerializeToNode(RedistributiveAuctionSolver.Solve(auction), CamelCase),
-                _ => TwoSided(spec, continuum!),
+                _ => TwoSided(spec, continuum!, cancellationToken),
             });
         }
 
@@ -66,7 +66,7 @@ internal static class SolveReport
         },
     };
 
-    private static JsonObject TwoSided(MechanismSpec spec, ContinuumMarket market)
+    private static JsonObject TwoSided(MechanismSpec spec, ContinuumMarket market, CancellationToken cancellationToken)
     {
         switch (spec)
         {
@@ -79,7 +79,7 @@ internal static class SolveReport
 
             case OptimalSpec optimal:
             {
-                var solution = OptimalMechanismSolver.Solve(market, optimal.LumpSumsAllowed);
+                var solution = OptimalMechanismSolver.Solve(market, optimal.LumpSumsAllowed, cancellationToken: cancellationToken);
                 return Entry(
                     spec.Label, solution.Welfare, solution.Volume, solution.Revenue, solution.Multiplier,
                     solution.LumpSum.Buyers, solution.LumpSum.Sellers, solution.BuyerMenu, solution.SellerMenu, solution.MechanismClass.Name);
