@@ -16,7 +16,7 @@ namespace MarketSim.Core.Tests.Theory.Solver.GeneralLaws;
 /// </summary>
 public sealed class GeneralLawsAgreeWithLinearProgramTests
 {
-    private const int Cells = 240;
+    private const int Cells = 120;
     private const double SolverError = 1e-6;
 
     public static TheoryData<string, bool> Cases() => new()

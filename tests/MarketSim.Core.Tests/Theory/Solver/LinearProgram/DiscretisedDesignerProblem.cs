@@ -143,7 +143,7 @@ internal static class DiscretisedDesignerProblem
 
         /// <summary>
         /// Boundaries from <paramref name="boundaries"/>' quantiles; mass G, weight M = int lambda dG and
-        /// K = int lambda tau dG = c M(c) - int M (parts; 8-point Gauss-Legendre per cell on the exact M).
+        /// K = int lambda tau dG = c M(c) - int M (parts; 4-point Gauss-Legendre per cell on the exact M).
         /// </summary>
         public static Cells FromExact(IRateLaw boundaries, IRateLaw exact, int count)
         {
@@ -158,7 +158,7 @@ internal static class DiscretisedDesignerProblem
             double integral = 0.0;
             for (int k = 1; k <= count; k++)
             {
-                integral += MathNet.Numerics.Integration.GaussLegendreRule.Integrate(exact.WeightBelow, boundary[k - 1], boundary[k], 8);
+                integral += MathNet.Numerics.Integration.GaussLegendreRule.Integrate(exact.WeightBelow, boundary[k - 1], boundary[k], 4);
                 bool last = k == count;
                 cdf[k] = last ? 1.0 : exact.Cdf(boundary[k]);
                 weightBelow[k] = last ? meanWeight : exact.WeightBelow(boundary[k]);
