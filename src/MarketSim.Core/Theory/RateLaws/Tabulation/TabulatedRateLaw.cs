@@ -33,7 +33,7 @@ public sealed class TabulatedRateLaw : IRateLaw
     public const double DefaultTailMass = 1e-10;
 
     /// <summary>Largest interpolation error allowed at an interval's midpoint (G, and M / E[v^M]).</summary>
-    public const double Tolerance = 1e-10;
+    public const double Tolerance = 1e-9;
 
     /// <summary>Hard bound on the table's size (and on the refinement loop).</summary>
     public const int MaximumNodes = 4097;
@@ -255,6 +255,15 @@ public sealed class TabulatedRateLaw : IRateLaw
     private Node Evaluate(IRateLaw source, double rate)
     {
         var atEnd = rate <= Lower || rate >= Upper;
+        if (!atEnd && source is TwoDimensionalRateLaw twoDimensional)
+        {
+            var (g, density2, weighted, m) = twoDimensional.TabulationValues(rate);
+            if (density2 > 0 && double.IsFinite(g) && double.IsFinite(m) && double.IsFinite(weighted))
+            {
+                return new Node(rate, g, density2, m, weighted, weighted / density2);
+            }
+        }
+
         var density = source.Density(rate);
         var paretoWeight = source.ParetoWeight(rate);
         var node = new Node(
