@@ -126,16 +126,23 @@ internal static class RateQuadrature
         return result;
     }
 
+    // MathNet's nodes on [-1, 1] for the orders used, mapped by hand: no allocation per piece.
+    private static readonly GaussLegendreRule Order8 = new(-1, 1, Order);
+    private static readonly GaussLegendreRule Order16 = new(-1, 1, 16);
+    private static readonly GaussLegendreRule Order24 = new(-1, 1, 24);
+
     private static double[] Rule(Action<double, double[]> integrand, double[] values, double from, double to, int order)
     {
-        var rule = new GaussLegendreRule(from, to, order);
+        var rule = order == 16 ? Order16 : order == 24 ? Order24 : Order8;
+        double half = 0.5 * (to - from), middle = 0.5 * (to + from);
         var sum = new double[values.Length];
-        for (var i = 0; i < order; i++)
+        for (var i = 0; i < rule.Abscissas.Length; i++)
         {
-            integrand(rule.Abscissas[i], values);
+            integrand(middle + half * rule.Abscissas[i], values);
+            var weight = half * rule.Weights[i];
             for (var k = 0; k < values.Length; k++)
             {
-                sum[k] += rule.Weights[i] * values[k];
+                sum[k] += weight * values[k];
             }
         }
 

@@ -225,9 +225,22 @@ public sealed class TwoDimensionalRateLaw : IRateLaw
                 var money = Money.InverseCdf(u);
                 var good = rate * money;
                 var goodCdf = Good.Cdf(good);
-                var conditional = Copula.ConditionalCdf(goodCdf, u);
                 var density = Good.Density(good);
-                var copula = density == 0 ? 0 : Copula.IsIndependent ? 1 : Copula.ConditionalDensity(goodCdf, u);
+                double conditional, copula;
+                if (Copula.IsIndependent || goodCdf <= 0 || goodCdf >= 1)
+                {
+                    conditional = Copula.ConditionalCdf(goodCdf, u);
+                    copula = density == 0 ? 0 : Copula.ConditionalDensity(goodCdf, u);
+                }
+                else
+                {
+                    // C(v | u) and c(v | u) share both normal scores: compute them once.
+                    var scoreOfGood = Normal.InvCDF(0, 1, goodCdf);
+                    var argument = (scoreOfGood - Copula.Correlation * Normal.InvCDF(0, 1, u)) / Copula.Residual;
+                    conditional = Normal.CDF(0, 1, argument);
+                    copula = Math.Exp(0.5 * (scoreOfGood * scoreOfGood - argument * argument)) / Copula.Residual;
+                }
+
                 result[0] = conditional;
                 result[1] = copula * density * money;
                 result[2] = copula * density * money * money;
