@@ -24,8 +24,9 @@ internal static class JointDataParser
         var goods = new List<double>();
         var moneys = new List<double>();
         var options = new CsvReaderOptions { HasHeader = true, TrimWhitespace = true, TrackLineNumbers = true };
-        using (var csv = CsvReader.Create(File.OpenRead(path), options, leaveOpen: false))
+        try
         {
+            using var csv = CsvReader.Create(File.OpenRead(path), options, leaveOpen: false);
             var header = csv.Headers;
             foreach (var column in new[] { "good", "money" })
             {
@@ -40,6 +41,10 @@ internal static class JointDataParser
                 goods.Add(Positive(body, name, csv.LineNumber, "good", csv.GetString("good")));
                 moneys.Add(Positive(body, name, csv.LineNumber, "money", csv.GetString("money")));
             }
+        }
+        catch (Exception exception) when (exception is CsvFormatException or CsvValidationException or IOException)
+        {
+            throw body.Error($"{name} is not a readable CSV file: {exception.Message}");
         }
 
         return goods.Count > 0 ? new JointEmpiricalLawSpec(name, goods, moneys) : throw body.Error($"{name} holds no rows");
