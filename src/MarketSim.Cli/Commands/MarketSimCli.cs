@@ -86,8 +86,8 @@ public static class MarketSimCli
         {
             scenario, json,
         };
-        command.SetAction((parsed, _) => Guard(error, () => Task.FromResult(
-            SolveCommand.Execute(parsed.GetRequiredValue(scenario), parsed.GetValue(json), console, console.Profile.Out.Writer))));
+        command.SetAction((parsed, cancellationToken) => Guard(error, () => Task.FromResult(
+            SolveCommand.Execute(parsed.GetRequiredValue(scenario), parsed.GetValue(json), console, console.Profile.Out.Writer, cancellationToken))));
         return command;
     }
 

@@ -18,10 +18,10 @@ public static class SolveCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static int Execute(string scenarioFile, bool json, IAnsiConsole console, TextWriter output)
+    public static int Execute(string scenarioFile, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken = default)
     {
         var loaded = ScenarioLoader.Load(scenarioFile);
-        var solution = ScenarioTheory.Solve(loaded.Scenario);
+        var solution = ScenarioTheory.Solve(loaded.Scenario, cancellationToken);
         if (json)
         {
             output.WriteLine(SolveReport.ToJson(solution).ToJsonString(Indented));

@@ -33,8 +33,9 @@ internal static class ScenarioChecks
 
         CheckWeightPositive(root.Required("buyers"), scenario.Buyers!);
         CheckWeightPositive(root.Required("sellers"), scenario.Sellers!);
-        var buyers = RateLawFactory.Create(scenario.Buyers!);
-        var sellers = RateLawFactory.Create(scenario.Sellers!);
+        // A law the theory cannot solve (e.g. an infinite mean) is invalid input, reported at its side.
+        var buyers = MechanismParser.CoreValidated(root.Required("buyers"), () => RateLawFactory.Create(scenario.Buyers!));
+        var sellers = MechanismParser.CoreValidated(root.Required("sellers"), () => RateLawFactory.Create(scenario.Sellers!));
         var lower = Math.Min(buyers.Lower, sellers.Lower);
         var upper = Math.Max(buyers.Upper, sellers.Upper);
         for (var index = 0; index < scenario.Mechanisms.Count; index++)

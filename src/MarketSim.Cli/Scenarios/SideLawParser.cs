@@ -4,12 +4,19 @@ namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
 /// Parses a side: <c>{ good, money, copula: { gaussian: rho } }</c> or the Pareto-weight form
-/// <c>{ rate, weight: { polynomial: [c0, c1, ...] } }</c> (ARCHITECTURE.md).
+/// <c>{ rate, weight: { polynomial: [c0, c1, ...] } }</c> (ARCHITECTURE.md), or joint data
+/// <c>{ joint: { empirical: pairs.csv } }</c> (<see cref="JointDataParser"/>).
 /// </summary>
 internal static class SideLawParser
 {
     public static SideLawSpec Parse(YamlField side)
     {
+        if (side.Optional("joint") is { } joint)
+        {
+            side.AllowOnly("joint");
+            return JointDataParser.Parse(joint);
+        }
+
         if (side.Optional("rate") is not null)
         {
             return ParseParetoWeightForm(side);

@@ -15,6 +15,7 @@ public static class SideLawFactory
             twoDimensional.CopulaCorrelation),
         ParetoWeightLawSpec paretoWeight => new ParetoWeightLaw(
             DistributionFactory.Create(paretoWeight.Rate), new WeightPolynomial(paretoWeight.WeightPolynomial)),
+        JointEmpiricalLawSpec joint => new JointEmpiricalLaw(joint.Goods, joint.Moneys),
         _ => throw new ArgumentException($"Unknown side law {spec.GetType().Name}.", nameof(spec)),
     };
 }

@@ -18,3 +18,10 @@ public sealed record TwoDimensionalLawSpec(DistributionSpec Good, DistributionSp
 /// v^K = r lambda(r), so that E[v^M | r] = lambda(r) exactly.
 /// </summary>
 public sealed record ParetoWeightLawSpec(DistributionSpec Rate, IReadOnlyList<double> WeightPolynomial) : SideLawSpec;
+
+/// <summary>
+/// Joint data (<c>joint: { empirical: pairs.csv }</c>): one agent a row, (v^K, v^M) = (Goods[i], Moneys[i]).
+/// Agents are drawn from the rows; the continuum theory uses the rows' smoothed rate law
+/// (<see cref="Theory.RateLaws.SmoothedJointRateLaw"/>). <c>Source</c> names the file in messages.
+/// </summary>
+public sealed record JointEmpiricalLawSpec(string Source, IReadOnlyList<double> Goods, IReadOnlyList<double> Moneys) : SideLawSpec;

@@ -57,13 +57,14 @@ public sealed class MarketModel
     public Scenario Scenario { get; }
 
     /// <summary>The continuum economy of a two-sided scenario: the sides' rate laws G_j, lambda_j and mu (docs/theory.md §1.1).</summary>
-    public static ContinuumMarket ContinuumOf(Scenario scenario)
+    public static ContinuumMarket ContinuumOf(Scenario scenario, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var market = scenario.Market ?? throw new ArgumentException("a two-sided scenario needs 'market'", nameof(scenario));
         var buyers = scenario.Buyers ?? throw new ArgumentException("a two-sided scenario needs 'buyers'", nameof(scenario));
         var sellers = scenario.Sellers ?? throw new ArgumentException("a two-sided scenario needs 'sellers'", nameof(scenario));
-        return new ContinuumMarket(RateLawFactory.Create(buyers), RateLawFactory.Create(sellers), market.BuyersPerSeller);
+        return new ContinuumMarket(
+            RateLawFactory.Create(buyers, cancellationToken), RateLawFactory.Create(sellers, cancellationToken), market.BuyersPerSeller);
     }
 
     public ulong Seed => Scenario.Seed;

@@ -20,14 +20,14 @@ namespace MarketSim.Core.Solutions;
 /// </summary>
 public static class ScenarioTheory
 {
-    public static ScenarioSolution Solve(Scenario scenario)
+    public static ScenarioSolution Solve(Scenario scenario, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ContinuumMarket? continuum = null;
         MarketDiagnostics? diagnostics = null;
         if (scenario.Mechanisms.Any(MechanismFactory.IsTwoSided))
         {
-            continuum = MarketModel.ContinuumOf(scenario);
+            continuum = MarketModel.ContinuumOf(scenario, cancellationToken);
             diagnostics = MarketDiagnosis.Compute(continuum);
         }
 
@@ -35,7 +35,7 @@ public static class ScenarioTheory
         {
             MultiObjectThresholdSpec multiObject => MultiObjectSolution.FromSpec(multiObject),
             RedistributiveAuctionSpec auction => RedistributiveAuctionSolver.Solve(auction),
-            _ => TwoSided(spec, continuum!),
+            _ => TwoSided(spec, continuum!, cancellationToken),
         }).ToArray();
         var oneSided = scenario.OneSided is { } problem
             ? OneSidedReport.Solve(problem, problem.Side == Side.Sellers ? scenario.Sellers! : scenario.Buyers!)
@@ -43,7 +43,7 @@ public static class ScenarioTheory
         return new ScenarioSolution(scenario.Name, diagnostics, mechanisms, oneSided);
     }
 
-    private static MechanismSolution TwoSided(MechanismSpec spec, ContinuumMarket market)
+    private static MechanismSolution TwoSided(MechanismSpec spec, ContinuumMarket market, CancellationToken cancellationToken)
     {
         switch (spec)
         {
@@ -58,7 +58,7 @@ public static class ScenarioTheory
 
             case OptimalSpec optimal:
             {
-                var solution = OptimalMechanismSolver.Solve(market, optimal.LumpSumsAllowed);
+                var solution = OptimalMechanismSolver.Solve(market, optimal.LumpSumsAllowed, cancellationToken: cancellationToken);
                 return new TwoSidedSolution(
                     spec.Label, solution.Welfare, solution.Volume, solution.Revenue, solution.Multiplier, solution.LumpSum,
                     solution.BuyerMenu, solution.SellerMenu, solution.MechanismClass.Name);

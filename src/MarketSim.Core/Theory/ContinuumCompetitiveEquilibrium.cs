@@ -1,3 +1,4 @@
+using MarketSim.Core.Theory.RateLaws.Tabulation;
 using MathNet.Numerics.Integration;
 
 namespace MarketSim.Core.Theory;
@@ -34,6 +35,14 @@ public static class ContinuumCompetitiveEquilibrium
         // A bracket strictly outside both supports: E = mu > 0 below it and E = -1 < 0 above it.
         var bottom = Math.Min(buyers.Lower, sellers.Lower);
         var top = Math.Max(buyers.Upper, sellers.Upper);
+        if (!double.IsFinite(bottom) || !double.IsFinite(top))
+        {
+            // An unbounded bracket has no midpoint (the bisection would never end): RateLawFactory.Create
+            // truncates unbounded rates at a documented tail mass (docs/theory.md §1.2).
+            throw new ArgumentException(
+                $"the continuum CE needs rates with a bounded support, found [{bottom}, {top}]; build the laws with RateLawFactory.Create", nameof(market));
+        }
+
         var margin = Math.Max(1.0, top - bottom);
         bottom -= margin;
         top += margin;
@@ -63,7 +72,8 @@ public static class ContinuumCompetitiveEquilibrium
     /// </summary>
     private static double EdgeOf(Func<double, bool> holds, double from, double to)
     {
-        while (true)
+        // Each step halves a finite bracket, so about 2100 steps reach adjacent doubles from any bracket.
+        for (var step = 0; step < MaximumBisections; step++)
         {
             var middle = 0.5 * (from + to);
             if (middle <= from || middle >= to)
@@ -80,7 +90,11 @@ public static class ContinuumCompetitiveEquilibrium
                 to = middle;
             }
         }
+
+        return 0.5 * (from + to);
     }
+
+    private const int MaximumBisections = 4096;
 
     /// <summary>
     /// E[R 1{R &gt;= p}] = int_a^rbar tau dG = rbar - a G(a) - int_a^rbar G, a = max(p, r) (by parts).
@@ -93,6 +107,11 @@ public static class ContinuumCompetitiveEquilibrium
         }
 
         var from = Math.Max(price, law.Lower);
+        if (law is TabulatedRateLaw table)
+        {
+            return table.RateBelow(table.Upper) - table.RateBelow(from); // closed form on the table
+        }
+
         return law.Upper - (from * law.Cdf(from)) - Integrate(law.Cdf, from, law.Upper);
     }
 
@@ -105,6 +124,11 @@ public static class ContinuumCompetitiveEquilibrium
         }
 
         var to = Math.Min(price, law.Upper);
+        if (law is TabulatedRateLaw table)
+        {
+            return table.RateBelow(to);
+        }
+
         return (to * law.Cdf(to)) - Integrate(law.Cdf, law.Lower, to);
     }
 

@@ -211,6 +211,47 @@ public sealed class TwoDimensionalRateLaw : IRateLaw
     }
 
     /// <summary>
+    /// G(r), g(r), int c f_K Q_M^2 du (= lambda g) and M(r) = WeightBelow(r) in one quadrature pass
+    /// (<see cref="RateQuadrature.IntegrateMany"/>): what a <see cref="Tabulation.TabulatedRateLaw"/> needs at
+    /// each node, at about the cost of one integral. For a rate strictly inside the support.
+    /// </summary>
+    internal (double Cdf, double Density, double WeightedDensity, double WeightBelow) TabulationValues(double rate)
+    {
+        var (from, to) = InsideGoodSupport(rate);
+        var bothUnbounded = to >= 1 && double.IsPositiveInfinity(Money.Upper);
+        var values = RateQuadrature.IntegrateMany(
+            (u, result) =>
+            {
+                var money = Money.InverseCdf(u);
+                var good = rate * money;
+                var goodCdf = Good.Cdf(good);
+                var density = Good.Density(good);
+                double conditional, copula;
+                if (Copula.IsIndependent || goodCdf <= 0 || goodCdf >= 1)
+                {
+                    conditional = Copula.ConditionalCdf(goodCdf, u);
+                    copula = density == 0 ? 0 : Copula.ConditionalDensity(goodCdf, u);
+                }
+                else
+                {
+                    // C(v | u) and c(v | u) share both normal scores: compute them once.
+                    var scoreOfGood = Normal.InvCDF(0, 1, goodCdf);
+                    var argument = (scoreOfGood - Copula.Correlation * Normal.InvCDF(0, 1, u)) / Copula.Residual;
+                    conditional = Normal.CDF(0, 1, argument);
+                    copula = Math.Exp(0.5 * (scoreOfGood * scoreOfGood - argument * argument)) / Copula.Residual;
+                }
+
+                result[0] = conditional;
+                result[1] = copula * density * money;
+                result[2] = copula * density * money * money;
+                result[3] = bothUnbounded ? 0 : money * conditional;
+            },
+            4, from, to);
+        var weightBelow = bothUnbounded ? WeightBelow(rate) : values[3] + MoneyAbove(Good.Upper / rate, to);
+        return (values[0] + (1 - to), values[1], values[2], weightBelow);
+    }
+
+    /// <summary>
     /// The money quantiles (from, to) between which r Q_M(u) lies in the support of v^K: below,
     /// C = 0; above, C = 1.
     /// </summary>

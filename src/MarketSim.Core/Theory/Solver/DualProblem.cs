@@ -39,7 +39,7 @@ internal sealed class DualProblem
     /// <summary>Largest tradeable volume per seller, mu ∧ 1.</summary>
     public double MaximumVolume => Math.Min(BuyersPerSeller, 1.0);
 
-    public static DualProblem Create(ContinuumMarket market, SolverOptions options)
+    public static DualProblem Create(ContinuumMarket market, SolverOptions options, CancellationToken cancellationToken = default)
     {
         if (!(market.BuyersPerSeller > 0.0) || double.IsInfinity(market.BuyersPerSeller))
             throw new ArgumentOutOfRangeException(nameof(market), "BuyersPerSeller must be finite and > 0");
@@ -48,8 +48,8 @@ internal sealed class DualProblem
         double[] quantities = QuantityGrid.Create(options, volume, volume / market.BuyersPerSeller);
         return new DualProblem(
             quantities,
-            SideQuantityBlocks.ForSellers(market.Sellers, quantities),
-            SideQuantityBlocks.ForBuyers(market.Buyers, quantities),
+            SideQuantityBlocks.ForSellers(market.Sellers, quantities, cancellationToken),
+            SideQuantityBlocks.ForBuyers(market.Buyers, quantities, cancellationToken),
             market.BuyersPerSeller);
     }
 

@@ -12,20 +12,23 @@ public static class OptimalMechanismSolver
     private const double RevenueTolerance = 1e-12;
     private const int MaximumBisections = 200;
 
-    public static OptimalMechanismSolution Solve(ContinuumMarket market, bool lumpSumsAllowed, SolverOptions? options = null)
+    /// <param name="cancellationToken">Checked while the grid is built and between multiplier trials.</param>
+    public static OptimalMechanismSolution Solve(
+        ContinuumMarket market, bool lumpSumsAllowed, SolverOptions? options = null, CancellationToken cancellationToken = default)
     {
-        DualProblem problem = DualProblem.Create(market, options ?? SolverOptions.Default);
-        return Solve(problem, market, lumpSumsAllowed);
+        DualProblem problem = DualProblem.Create(market, options ?? SolverOptions.Default, cancellationToken);
+        return Solve(problem, market, lumpSumsAllowed, cancellationToken);
     }
 
-    internal static OptimalMechanismSolution Solve(DualProblem problem, ContinuumMarket market, bool lumpSumsAllowed)
+    internal static OptimalMechanismSolution Solve(
+        DualProblem problem, ContinuumMarket market, bool lumpSumsAllowed, CancellationToken cancellationToken = default)
     {
         double sellerWeight = market.Sellers.MeanParetoWeight, buyerWeight = market.Buyers.MeanParetoWeight;
         // SPEC 1.3: lump sums allowed => a >= a0 = max(Lambda_S, Lambda_B); "No Free Lunch" => a >= 0.
         double lowestMultiplier = lumpSumsAllowed ? Math.Max(sellerWeight, buyerWeight) : 0.0;
 
         (double multiplier, LotteryPoint[] sellers, LotteryPoint[] buyers, bool budgetBinding) =
-            SearchMultiplier(problem, lowestMultiplier);
+            SearchMultiplier(problem, lowestMultiplier, cancellationToken);
         (sellers, buyers) = BasicSolutionReduction.Reduce(problem, multiplier, sellers, buyers, budgetBinding);
         ExactAtoms.Atom[] sellerAtoms = ExactAtoms.Build(problem, sellers, market.Sellers, sellers: true);
         ExactAtoms.Atom[] buyerAtoms = ExactAtoms.Build(problem, buyers, market.Buyers, sellers: false);
@@ -92,7 +95,7 @@ public static class OptimalMechanismSolver
     /// the (piecewise-linear, discretised) dual and mix the maximisers on both sides so that Rev = 0.
     /// </summary>
     private static (double Multiplier, LotteryPoint[] Sellers, LotteryPoint[] Buyers, bool BudgetBinding) SearchMultiplier(
-        DualProblem problem, double lowestMultiplier)
+        DualProblem problem, double lowestMultiplier, CancellationToken cancellationToken)
     {
         LagrangianMaximum low = problem.Maximise(lowestMultiplier);
         if (low.Revenue >= -RevenueTolerance)
@@ -102,6 +105,7 @@ public static class OptimalMechanismSolver
         LagrangianMaximum high = problem.Maximise(upperMultiplier);
         for (int doubling = 0; high.Revenue < 0.0 && doubling < 60; doubling++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             low = high;
             upperMultiplier *= 2.0;
             high = problem.Maximise(upperMultiplier);
@@ -114,6 +118,7 @@ public static class OptimalMechanismSolver
 
         for (int step = 0; step < MaximumBisections && high.Revenue > RevenueTolerance; step++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             double middle = 0.5 * (low.Multiplier + high.Multiplier);
             if (middle <= low.Multiplier || middle >= high.Multiplier) break;
             LagrangianMaximum trial = problem.Maximise(middle);

@@ -63,7 +63,7 @@ public sealed class SolverFeasibilityOnRandomMarketsTests
         Assert.True(withoutLumpSums.Welfare <= withLumpSums.Welfare + FeasibilityTolerance);
     }
 
-    private static void CheckFeasible(ContinuumMarket market, OptimalMechanismSolution solution)
+    internal static void CheckFeasible(ContinuumMarket market, OptimalMechanismSolution solution)
     {
         double mu = market.BuyersPerSeller;
         MenuEvaluation sellers = MenuEvaluation.Evaluate(market.Sellers, solution.SellerMenu, sellers: true);

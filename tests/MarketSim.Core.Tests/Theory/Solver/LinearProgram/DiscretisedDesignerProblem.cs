@@ -37,9 +37,22 @@ internal static class DiscretisedDesignerProblem
     /// <summary>Optimal welfare per seller of the discretised problem, and the total lump sums (IR slacks) per side.</summary>
     public sealed record Result(double Welfare, double SellerLumpSum, double BuyerLumpSum, double Volume);
 
-    public static Result Solve(ContinuumMarket market, bool lumpSumsAllowed, int cells)
+    public static Result Solve(ContinuumMarket market, bool lumpSumsAllowed, int cells) =>
+        Solve(market, lumpSumsAllowed, Cells.Create(market.Sellers, cells), Cells.Create(market.Buyers, cells));
+
+    /// <summary>
+    /// As <see cref="Solve(ContinuumMarket, bool, int)"/>, with the cells' integrals taken from the EXACT laws
+    /// (quadrature per call, no table) on the boundaries G^{-1}(k / cells) of <paramref name="market"/>'s laws:
+    /// an independent check of a tabulated law. Any partition gives a valid step mechanism, so the LP stays a
+    /// lower bound. When <paramref name="market"/>'s support is truncated at rbar, the last cell also holds the
+    /// tail (its mass and exact weights): the LP is then of the same truncated economy.
+    /// </summary>
+    public static Result Solve(ContinuumMarket market, ContinuumMarket exact, bool lumpSumsAllowed, int cells) =>
+        Solve(market, lumpSumsAllowed, Cells.FromExact(market.Sellers, exact.Sellers, cells), Cells.FromExact(market.Buyers, exact.Buyers, cells));
+
+    private static Result Solve(ContinuumMarket market, bool lumpSumsAllowed, Cells sellers, Cells buyers)
     {
-        Cells sellers = Cells.Create(market.Sellers, cells), buyers = Cells.Create(market.Buyers, cells);
+        int cells = sellers.Mass.Length;
         double mu = market.BuyersPerSeller;
         using LinearSolver solver = LinearSolver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is unavailable");
         double infinity = double.PositiveInfinity;
@@ -78,8 +91,8 @@ internal static class DiscretisedDesignerProblem
         // IR at the worst types; its slack is the lump sum (or must be 0: No Free Lunch).
         double slackBound = lumpSumsAllowed ? infinity : 0.0;
         int last = cells - 1;
-        AddRow(solver, 0.0, slackBound, (sellerTransfer[last], 1.0), (sellerQuantity[last], -market.Sellers.Upper));
-        AddRow(solver, 0.0, slackBound, (buyerQuantity[0], market.Buyers.Lower), (buyerTransfer[0], -1.0));
+        AddRow(solver, 0.0, slackBound, (sellerTransfer[last], 1.0), (sellerQuantity[last], -sellers.Boundary[cells]));
+        AddRow(solver, 0.0, slackBound, (buyerQuantity[0], buyers.Boundary[0]), (buyerTransfer[0], -1.0));
 
         Constraint clearing = solver.MakeConstraint(0.0, 0.0, "market-clearing");
         Constraint budget = solver.MakeConstraint(0.0, infinity, "budget");
@@ -97,8 +110,8 @@ internal static class DiscretisedDesignerProblem
 
         double volume = 0.0;
         for (int k = 0; k < cells; k++) volume += sellerQuantity[k].SolutionValue() * sellers.Mass[k];
-        double sellerLumpSum = sellerTransfer[last].SolutionValue() - sellerQuantity[last].SolutionValue() * market.Sellers.Upper;
-        double buyerLumpSum = buyerQuantity[0].SolutionValue() * market.Buyers.Lower - buyerTransfer[0].SolutionValue();
+        double sellerLumpSum = sellerTransfer[last].SolutionValue() - sellerQuantity[last].SolutionValue() * sellers.Boundary[cells];
+        double buyerLumpSum = buyerQuantity[0].SolutionValue() * buyers.Boundary[0] - buyerTransfer[0].SolutionValue();
         return new Result(objective.Value(), sellerLumpSum, buyerLumpSum, volume);
     }
 
@@ -124,6 +137,41 @@ internal static class DiscretisedDesignerProblem
                 mass[k] = law.Cdf(boundary[k + 1]) - law.Cdf(boundary[k]);
                 weight[k] = law.WeightBelow(boundary[k + 1]) - law.WeightBelow(boundary[k]);
                 weightedRate[k] = WeightedRateBelow(law, boundary[k + 1]) - WeightedRateBelow(law, boundary[k]);
+            }
+            return new Cells(boundary, mass, weight, weightedRate);
+        }
+
+        /// <summary>
+        /// Boundaries from <paramref name="boundaries"/>' quantiles; mass G, weight M = int lambda dG and
+        /// K = int lambda tau dG = c M(c) - int M (parts; 4-point Gauss-Legendre per cell on the exact M).
+        /// </summary>
+        public static Cells FromExact(IRateLaw boundaries, IRateLaw exact, int count)
+        {
+            var boundary = new double[count + 1];
+            for (int k = 0; k <= count; k++)
+                boundary[k] = k == 0 ? boundaries.Lower : k == count ? boundaries.Upper : Math.Clamp(boundaries.Quantile((double)k / count), boundaries.Lower, boundaries.Upper);
+            double meanWeight = exact.MeanParetoWeight;
+            double meanGood = exact.BuyerSurplus(exact.Lower) + exact.Lower * meanWeight;
+            var cdf = new double[count + 1];
+            var weightBelow = new double[count + 1];
+            var goodBelow = new double[count + 1];
+            double integral = 0.0;
+            for (int k = 1; k <= count; k++)
+            {
+                integral += MathNet.Numerics.Integration.GaussLegendreRule.Integrate(exact.WeightBelow, boundary[k - 1], boundary[k], 4);
+                bool last = k == count;
+                cdf[k] = last ? 1.0 : exact.Cdf(boundary[k]);
+                weightBelow[k] = last ? meanWeight : exact.WeightBelow(boundary[k]);
+                goodBelow[k] = last ? meanGood : boundary[k] * weightBelow[k] - integral;
+            }
+            var mass = new double[count];
+            var weight = new double[count];
+            var weightedRate = new double[count];
+            for (int k = 0; k < count; k++)
+            {
+                mass[k] = cdf[k + 1] - cdf[k];
+                weight[k] = weightBelow[k + 1] - weightBelow[k];
+                weightedRate[k] = goodBelow[k + 1] - goodBelow[k];
             }
             return new Cells(boundary, mass, weight, weightedRate);
         }
