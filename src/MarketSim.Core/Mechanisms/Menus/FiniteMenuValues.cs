@@ -67,26 +67,36 @@ public sealed class FiniteMenuValues
 
     /// <summary>
     /// The exact safety margin (Stress SafetyMargin): the (1 - a)-quantile of D = (N_r L - w V) / N_r,
-    /// i.e. at V's a-quantile (the smallest v with P(V &lt;= v) &gt;= a). NaN when unknown.
+    /// i.e. at V's a-quantile (D decreases in V). NaN when unknown.
     /// </summary>
-    public double SafetyMargin(double maxDeficitProbability)
+    public double SafetyMargin(double maxDeficitProbability) =>
+        VolumeQuantile(maxDeficitProbability) is var v && v >= 0 && Recipients > 0
+            ? (PromisedTotal - (Wedge * v)) / Recipients
+            : double.NaN;
+
+    /// <summary>The exact q-quantile of the budget surplus per seller, (w V_q - N_r L) / N_S. NaN when unknown.</summary>
+    public double BudgetSurplusQuantile(double level) =>
+        VolumeQuantile(level) is var v && v >= 0 && Sellers > 0 ? ((Wedge * v) - PromisedTotal) / Sellers : double.NaN;
+
+    /// <summary>The smallest v with P(V &lt;= v) &gt;= q when the revenue is w V; -1 when unknown.</summary>
+    private int VolumeQuantile(double level)
     {
-        if (VolumeLaw is null || double.IsNaN(Wedge) || Recipients == 0)
+        if (VolumeLaw is null || double.IsNaN(Wedge))
         {
-            return double.NaN;
+            return -1;
         }
 
         var cumulative = 0.0;
         for (var v = 0; v < VolumeLaw.Length; v++)
         {
             cumulative += VolumeLaw[v];
-            if (cumulative >= maxDeficitProbability)
+            if (cumulative >= level)
             {
-                return (PromisedTotal - (Wedge * v)) / Recipients;
+                return v;
             }
         }
 
-        return (PromisedTotal - (Wedge * (VolumeLaw.Length - 1))) / Recipients;
+        return VolumeLaw.Length - 1;
     }
 
     // Relative slack far above rounding, far below one trade's revenue: the simulation's deficit
