@@ -68,7 +68,8 @@ public sealed class TradeReduction : ITwoSidedMechanism
                 outcome.SellerPayment[sellers[rank]] = result.SellerPrice;
             }
 
-            LumpSum.Pay(market, result.Trades * (result.BuyerPrice - result.SellerPrice), outcome);
+            // Without a trade the prices are undefined (NaN): the surplus is 0.
+            LumpSum.Pay(market, result.Trades > 0 ? result.Trades * (result.BuyerPrice - result.SellerPrice) : 0.0, outcome);
             outcome.Ledger.Add(new MetricValue("reduced", result.Reduced ? 1.0 : 0.0));
         }
         finally
