@@ -122,7 +122,7 @@ public static class MarketSimCli
 
     private static Command BuildFigure(IAnsiConsole console, TextWriter error)
     {
-        var name = new Argument<string>("name") { Description = "Figure name (pareto-frontier, optimal-single-price, wedge-prices, mechanism-map, convergence, multi-object-frontier, multi-object-thresholds, multi-object-efficiency, auction-payoffs) or 'all'." };
+        var name = new Argument<string>("name") { Description = "Figure name (pareto-frontier, optimal-single-price, wedge-prices, mechanism-map, convergence, strategic-vs-n, multi-object-frontier, multi-object-thresholds, multi-object-efficiency, auction-payoffs) or 'all'." };
         var output = new Option<string?>("--out") { Description = "Output folder (default output/figures/<name>/)." };
         var grid = new Option<int?>("--grid") { Description = "Points per axis of the mechanism map (default 40)." };
         var replications = new Option<int?>("--replications") { Description = "Convergence: replications at 1000 sellers (default 500)." };

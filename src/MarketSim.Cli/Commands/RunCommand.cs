@@ -107,7 +107,7 @@ public static class RunCommand
 
         var writeStart = clock.Elapsed;
         var results = earlier.Concat(fresh).OrderBy(result => result.Replication).ToArray();
-        var summary = RunSummary.Build(results, model.ContinuumValuesOf);
+        var summary = RunSummary.Build(results, model.ContinuumValuesOf, model.FiniteValuesOf);
         Directory.CreateDirectory(folder);
         CsvFiles.WriteReplications(Path.Combine(folder, CsvFiles.Replications), results);
         CsvFiles.WriteSummary(Path.Combine(folder, CsvFiles.Summary), summary);

@@ -72,6 +72,7 @@ public static class StressCommand
         timings["load"] = clock.Elapsed.TotalSeconds;
 
         var rows = new List<StressRow>();
+        var theoryRows = new List<StressRow>();
         var totalReplications = 0;
         foreach (var sellers in sizes)
         {
@@ -80,6 +81,7 @@ public static class StressCommand
             var model = new MarketModel(StressScenario.ForSize(scenario, sellers, LumpSumPolicy.Promised) with { Replications = count });
             var results = await SimulationRunner.RunAsync(model, new SimulationOptions(count, workers), cancellationToken: cancellationToken);
             rows.AddRange(StressAnalysis.Analyse(model, results, options.MaxDeficitProbability));
+            theoryRows.AddRange(StressTheory.Of(model, options.MaxDeficitProbability));
             totalReplications += count;
             timings[$"size_{sellers}"] = (clock.Elapsed - sizeStart).TotalSeconds;
             console.MarkupLineInterpolated($"N_S = {sellers}: {count} replications ({(clock.Elapsed - sizeStart).TotalSeconds:0.0} s)");
@@ -103,8 +105,9 @@ public static class StressCommand
 
         var writeStart = clock.Elapsed;
         Directory.CreateDirectory(folder);
-        var files = new List<string> { StressFiles.Stress, StressFiles.MarginFit };
+        var files = new List<string> { StressFiles.Stress, StressFiles.MarginFit, StressFiles.Theory };
         StressFiles.WriteStress(Path.Combine(folder, StressFiles.Stress), rows);
+        StressFiles.WriteStress(Path.Combine(folder, StressFiles.Theory), theoryRows);
         StressFiles.WriteMarginFit(Path.Combine(folder, StressFiles.MarginFit), fits);
         if (entryRounds is not null)
         {
@@ -112,7 +115,7 @@ public static class StressCommand
             files.Add(StressFiles.Entry);
         }
 
-        foreach (var image in Figures.StressPlots.Draw(scenario.Name, rows, fits, entryRounds))
+        foreach (var image in Figures.StressPlots.Draw(scenario.Name, rows, fits, entryRounds, theoryRows))
         {
             AtomicFile.Write(Path.Combine(folder, image.FileName), stream => stream.Write(image.Png));
             files.Add(image.FileName);

@@ -12,6 +12,7 @@ internal static class FigureCatalog
         new WedgePricesFigure(),
         new MechanismMapFigure(),
         new ConvergenceFigure(convergenceScenario),
+        new StrategicVersusNFigure(convergenceScenario),
         new MultiObjectFrontierFigure(),
         new MultiObjectThresholdsFigure(),
         new MultiObjectEfficiencyFigure(),

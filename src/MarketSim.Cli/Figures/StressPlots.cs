@@ -21,19 +21,25 @@ internal static class StressPlots
     ];
 
     public static IReadOnlyList<FigureImage> Draw(
-        string scenario, IReadOnlyList<StressRow> rows, IReadOnlyList<MarginScaling> fits, IReadOnlyList<EntryRound>? entry)
+        string scenario,
+        IReadOnlyList<StressRow> rows,
+        IReadOnlyList<MarginScaling> fits,
+        IReadOnlyList<EntryRound>? entry,
+        IReadOnlyList<StressRow>? theory = null)
     {
+        theory ??= [];
         var images = new List<FigureImage>();
         foreach (var (metric, file, title, yLabel) in Headlines)
         {
             var plot = PlotImages.Create($"{title}: {scenario}", "number of sellers N_S (log scale)", yLabel);
-            AddSeries(plot, rows.Where(row => row.Metric == metric).ToArray(), logValues: false);
+            var mechanisms = AddSeries(plot, rows.Where(row => row.Metric == metric).ToArray(), logValues: false);
+            AddTheory(plot, mechanisms, theory.Where(row => row.Metric == metric).ToArray(), logValues: false);
             PlotImages.LogBottomAxis(plot);
             plot.ShowLegend(Edge.Bottom);
             images.Add(PlotImages.Render(file, plot));
         }
 
-        images.Add(SafetyMargin(scenario, rows, fits));
+        images.Add(SafetyMargin(scenario, rows, fits, theory));
         if (entry is { Count: > 0 })
         {
             images.Add(EntryBudget(scenario, entry));
@@ -43,7 +49,8 @@ internal static class StressPlots
     }
 
     /// <summary>log10 margin against log10 N: a straight line of slope b; theory b = -1/2 (issue 8).</summary>
-    private static FigureImage SafetyMargin(string scenario, IReadOnlyList<StressRow> rows, IReadOnlyList<MarginScaling> fits)
+    private static FigureImage SafetyMargin(
+        string scenario, IReadOnlyList<StressRow> rows, IReadOnlyList<MarginScaling> fits, IReadOnlyList<StressRow> theory)
     {
         var plot = PlotImages.Create(
             $"Safety margin: lump-sum cut that keeps P(deficit) below target: {scenario}",
@@ -51,6 +58,11 @@ internal static class StressPlots
             "log10 of the margin per agent");
         var margins = rows.Where(row => row.Metric == StressMetrics.SafetyMarginPerAgent && row.Value > MarginScaling.MinimumMargin).ToArray();
         var mechanisms = AddSeries(plot, margins, logValues: true);
+        AddTheory(
+            plot,
+            mechanisms,
+            theory.Where(row => row.Metric == StressMetrics.SafetyMarginPerAgent && row.Value > MarginScaling.MinimumMargin).ToArray(),
+            logValues: true);
         foreach (var fit in fits.Where(fit => double.IsFinite(fit.Exponent)))
         {
             var sizes = margins.Where(row => row.Mechanism == fit.Mechanism).Select(row => (double)row.Sellers).ToArray();
@@ -84,6 +96,28 @@ internal static class StressPlots
 
         plot.ShowLegend(Edge.Bottom);
         return PlotImages.Render("entry-budget-surplus.png", plot);
+    }
+
+    /// <summary>The exact finite-market values (stress-theory.csv) as a dash-dot line without markers, in the mechanism's colour.</summary>
+    private static void AddTheory(Plot plot, string[] mechanisms, IReadOnlyList<StressRow> theory, bool logValues)
+    {
+        for (var k = 0; k < mechanisms.Length; k++)
+        {
+            var series = theory.Where(row => row.Mechanism == mechanisms[k] && double.IsFinite(row.Value)).OrderBy(row => row.Sellers).ToArray();
+            if (series.Length == 0)
+            {
+                continue;
+            }
+
+            var line = plot.Add.Scatter(
+                series.Select(row => Math.Log10(row.Sellers)).ToArray(),
+                series.Select(row => logValues ? Math.Log10(row.Value) : row.Value).ToArray());
+            line.Color = PlotImages.Palette[k % PlotImages.Palette.Length];
+            line.LinePattern = LinePattern.DenselyDashed;
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+            line.LegendText = $"{mechanisms[k]}: exact finite-N theory";
+        }
     }
 
     /// <summary>One series per mechanism (markers and line), its interval as dotted lines; returns the mechanisms in order.</summary>

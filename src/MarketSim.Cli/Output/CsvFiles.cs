@@ -6,7 +6,8 @@ namespace MarketSim.Cli.Output;
 /// <summary>
 /// The run's tidy CSV files (ARCHITECTURE.md): <c>replications.csv</c>
 /// (<c>replication,mechanism,metric,value</c>) and <c>summary.csv</c>
-/// (<c>mechanism,metric,mean,sd,se,ci_low,ci_high,n,theory</c>). Numbers are written in the
+/// (<c>mechanism,metric,mean,sd,se,ci_low,ci_high,n,theory,theory_finite</c>: the continuum value
+/// and the exact expectation at the scenario's N, docs/finite-markets.md). Numbers are written in the
 /// invariant culture with round-trip precision, so the same run gives the same bytes.
 /// </summary>
 public static class CsvFiles
@@ -25,7 +26,7 @@ public static class CsvFiles
     public static void WriteSummary(string path, IEnumerable<SummaryRow> rows) =>
         TableCsvFile.Write(
             path,
-            ["mechanism", "metric", "mean", "sd", "se", "ci_low", "ci_high", "n", "theory"],
+            ["mechanism", "metric", "mean", "sd", "se", "ci_low", "ci_high", "n", "theory", "theory_finite"],
             rows.Select(row => (IReadOnlyList<string>)
             [
                 row.Mechanism,
@@ -37,6 +38,7 @@ public static class CsvFiles
                 Number(row.Statistics.ConfidenceHigh),
                 Integer(row.Statistics.Count),
                 row.Theory is { } theory ? Number(theory) : string.Empty,
+                row.TheoryFinite is { } finite ? Number(finite) : string.Empty,
             ]));
 
     /// <summary>Shortest round-trip form ("R"); NaN and infinities as NaN, Infinity, -Infinity.</summary>

@@ -8,13 +8,16 @@ namespace MarketSim.Cli.Output;
 /// The tidy CSV files of <c>stress</c> (docs/budget-balance.md), written like <see cref="CsvFiles"/>
 /// (atomic, invariant culture, round-trip numbers): <c>stress.csv</c>
 /// (<c>mechanism,sellers,metric,value,ci_low,ci_high,n</c>), <c>margin-fit.csv</c>
-/// (<c>mechanism,intercept,exponent,ci_low,ci_high,points</c>) and, with <c>--entry</c>, <c>entry.csv</c>.
+/// (<c>mechanism,intercept,exponent,ci_low,ci_high,points</c>), <c>stress-theory.csv</c> (the exact
+/// finite-market values of the same measures, stress.csv's columns with n = 0; docs/finite-markets.md)
+/// and, with <c>--entry</c>, <c>entry.csv</c>.
 /// </summary>
 public static class StressFiles
 {
     public const string Stress = "stress.csv";
     public const string MarginFit = "margin-fit.csv";
     public const string Entry = "entry.csv";
+    public const string Theory = "stress-theory.csv";
 
     public static void WriteStress(string path, IEnumerable<StressRow> rows) =>
         TableCsvFile.Write(path, ["mechanism", "sellers", "metric", "value", "ci_low", "ci_high", "n"], rows.Select(row => (IReadOnlyList<string>)

@@ -72,6 +72,7 @@ public static class HtmlReport
         html.Append(DecileChart.Render("mean money-metric utility by decile of v^M", deciles));
 
         html.Append("<h2>Summary</h2>\n");
+        html.Append("<p class=\"note\">theory is the continuum (N &rarr; &infin;) value; theory_finite is the exact expectation at this scenario's N, which differs because each side's demand is a binomial count and only min(k_B, k_S) trades happen, so a posted mechanism loses about (1/2) sqrt(N/&pi;) trades (docs/finite-markets.md).</p>\n");
         AppendSummaryTable(html, summary);
 
         html.Append("<h2>Scenario</h2>\n");
@@ -106,7 +107,7 @@ public static class HtmlReport
 
     private static void AppendSummaryTable(StringBuilder html, IReadOnlyList<SummaryRow> summary)
     {
-        html.Append("<table>\n<thead><tr><th>mechanism</th><th>metric</th><th>mean</th><th>95% CI</th><th>theory</th><th>sd</th><th>n</th></tr></thead>\n<tbody>\n");
+        html.Append("<table>\n<thead><tr><th>mechanism</th><th>metric</th><th>mean</th><th>95% CI</th><th>theory</th><th>theory_finite</th><th>sd</th><th>n</th></tr></thead>\n<tbody>\n");
         string? previous = null;
         foreach (var row in summary)
         {
@@ -116,7 +117,8 @@ public static class HtmlReport
             html.Append(first ? "<tr class=\"first\">" : "<tr>")
                 .Append($"<td>{(first ? Encode(row.Mechanism) : string.Empty)}</td><td>{Encode(row.Metric)}</td>")
                 .Append($"<td>{Format(statistics.Mean)}</td><td>[{Format(statistics.ConfidenceLow)}, {Format(statistics.ConfidenceHigh)}]</td>")
-                .Append($"<td>{(row.Theory is { } theory ? Format(theory) : string.Empty)}</td><td>{Format(statistics.StandardDeviation)}</td>")
+                .Append($"<td>{(row.Theory is { } theory ? Format(theory) : string.Empty)}</td>")
+                .Append($"<td>{(row.TheoryFinite is { } finite ? Format(finite) : string.Empty)}</td><td>{Format(statistics.StandardDeviation)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{statistics.Count}</td></tr>\n");
         }
 

@@ -4,7 +4,7 @@ namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
 /// Parses one entry of <c>mechanisms:</c>: a bare name (<c>competitive-equilibrium</c>, <c>optimal</c>,
-/// <c>optimal-no-lump-sum</c>) or a one-key mapping <c>{ kind: { ...fields } }</c>. Every mapping may
+/// <c>optimal-no-lump-sum</c>, <c>trade-reduction</c>) or a one-key mapping <c>{ kind: { ...fields } }</c>. Every mapping may
 /// carry <c>label</c>, the name used in the output (default: the kind).
 /// </summary>
 internal static class MechanismParser
@@ -17,12 +17,13 @@ internal static class MechanismParser
     public const string OptimalNoLumpSum = "optimal-no-lump-sum";
     public const string MultiObjectThreshold = "multi-object-threshold";
     public const string RedistributiveAuction = "redistributive-auction";
+    public const string TradeReduction = "trade-reduction";
 
     /// <summary>At most 3 options per side (001, corrected Theorem 1; SPEC 1.2).</summary>
     public const int MaximumMenuOptions = 3;
 
     public static readonly string[] Kinds =
-        [CompetitiveEquilibrium, PriceWedge, PriceControl, Menu, Optimal, OptimalNoLumpSum, MultiObjectThreshold, RedistributiveAuction];
+        [CompetitiveEquilibrium, PriceWedge, PriceControl, Menu, Optimal, OptimalNoLumpSum, MultiObjectThreshold, RedistributiveAuction, TradeReduction];
 
     private static readonly Dictionary<string, LumpSumPolicy> LumpSumPolicies = new()
     {
@@ -54,6 +55,7 @@ internal static class MechanismParser
                 CompetitiveEquilibrium => new CompetitiveEquilibriumSpec(name),
                 Optimal => new OptimalSpec(name, LumpSumsAllowed: true),
                 OptimalNoLumpSum => new OptimalSpec(name, LumpSumsAllowed: false),
+                TradeReduction => new TradeReductionSpec(name),
                 _ when Kinds.Contains(name) => throw entry.Error($"'{name}' needs its parameters: write '{name}: {{ ... }}'"),
                 _ => throw entry.Error($"unknown mechanism '{name}'; expected one of: {string.Join(", ", Kinds)}"),
             };
@@ -73,6 +75,8 @@ internal static class MechanismParser
                 label,
                 LumpSumsAllowed: kind == Optimal,
                 body.AllowOnly("label", "lumpSum").Optional("lumpSum")?.Choice(LumpSumPolicies) ?? LumpSumPolicy.Realized),
+            TradeReduction => new TradeReductionSpec(
+                label, LumpSumPolicyOf(body.AllowOnly("label", "lumpSum", "lumpSumTo")), LumpSumRecipientOf(body)),
             MultiObjectThreshold => CoreValidated(body, () => MultiObjectParser.Parse(label, body)),
             RedistributiveAuction => CoreValidated(body, () => RedistributiveAuctionParser.Parse(label, body)),
             _ => throw body.Error($"unknown mechanism '{kind}'"),

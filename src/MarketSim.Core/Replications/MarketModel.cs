@@ -108,6 +108,15 @@ public sealed class MarketModel
         return values;
     }
 
+    /// <summary>
+    /// The exact expectations of a mechanism's metrics at this scenario's N_B and N_S (the summary's
+    /// `theory_finite` column, docs/theory.md §2); empty for mechanisms without a finite theory.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> FiniteValuesOf(string mechanism) =>
+        Mechanisms.FirstOrDefault(candidate => candidate.Name == mechanism) is IFiniteMarketTheory finite
+            ? finite.FiniteValues(Continuum, BuyerCount, SellerCount)
+            : new Dictionary<string, double>();
+
     public ISideLaw LawOf(Side side) => side == Side.Buyers ? BuyerLaw : SellerLaw;
 
     public int CountOf(Side side) => side == Side.Buyers ? BuyerCount : SellerCount;

@@ -9,9 +9,9 @@ namespace MarketSim.Core.Replications;
 /// <summary>Builds the clearinghouse mechanism for a two-sided mechanism spec.</summary>
 public static class MechanismFactory
 {
-    /// <summary>True for the mechanisms of the two-sided market (CE, wedges, controls, menus, optimal).</summary>
+    /// <summary>True for the mechanisms of the two-sided market (CE, wedges, controls, menus, optimal, trade reduction).</summary>
     public static bool IsTwoSided(MechanismSpec spec) =>
-        spec is CompetitiveEquilibriumSpec or PriceWedgeSpec or PriceControlSpec or MenuSpec or OptimalSpec;
+        spec is CompetitiveEquilibriumSpec or PriceWedgeSpec or PriceControlSpec or MenuSpec or OptimalSpec or TradeReductionSpec;
 
     /// <summary>
     /// The mechanism for <paramref name="spec"/>. The continuum market is needed by mechanisms whose
@@ -25,6 +25,7 @@ public static class MechanismFactory
         PriceControlSpec control => PriceControl.Create(control),
         MenuSpec menu => MenuMechanism.Create(menu, continuum),
         OptimalSpec optimal => OptimalMechanism.Create(optimal, continuum),
+        TradeReductionSpec tradeReduction => TradeReduction.Create(tradeReduction, continuum),
         _ => throw new NotSupportedException($"mechanism '{spec.Label}' ({spec.GetType().Name}) is not a two-sided mechanism"),
     };
 }

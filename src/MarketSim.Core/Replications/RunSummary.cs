@@ -11,7 +11,8 @@ public static class RunSummary
     /// </summary>
     public static IReadOnlyList<SummaryRow> Build(
         IReadOnlyList<ReplicationResult> results,
-        Func<string, IReadOnlyDictionary<string, double>> continuumValuesOf)
+        Func<string, IReadOnlyDictionary<string, double>> continuumValuesOf,
+        Func<string, IReadOnlyDictionary<string, double>>? finiteValuesOf = null)
     {
         var order = new List<(string Mechanism, string Metric)>();
         var values = new Dictionary<(string Mechanism, string Metric), List<double>>();
@@ -34,6 +35,7 @@ public static class RunSummary
         }
 
         var theories = new Dictionary<string, IReadOnlyDictionary<string, double>>();
+        var finiteTheories = new Dictionary<string, IReadOnlyDictionary<string, double>>();
         return order
             .Select(key =>
             {
@@ -42,11 +44,17 @@ public static class RunSummary
                     theories[key.Mechanism] = theory = continuumValuesOf(key.Mechanism);
                 }
 
+                if (!finiteTheories.TryGetValue(key.Mechanism, out var finite))
+                {
+                    finiteTheories[key.Mechanism] = finite = finiteValuesOf?.Invoke(key.Mechanism) ?? new Dictionary<string, double>();
+                }
+
                 return new SummaryRow(
                     key.Mechanism,
                     key.Metric,
                     MonteCarloSummary.Summarise(values[key].ToArray()),
-                    theory.TryGetValue(key.Metric, out var value) ? value : null);
+                    theory.TryGetValue(key.Metric, out var value) ? value : null,
+                    finite.TryGetValue(key.Metric, out var finiteValue) ? finiteValue : null);
             })
             .ToArray();
     }

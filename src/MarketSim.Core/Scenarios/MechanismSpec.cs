@@ -11,6 +11,14 @@ public sealed record PriceWedgeSpec(
     string Label, double BuyerPrice, double SellerPrice, LumpSumPolicy LumpSum, LumpSumRecipient LumpSumTo)
     : MechanismSpec(Label);
 
+/// <summary>
+/// <c>trade-reduction</c> (optionally <c>{ label, lumpSum, lumpSumTo }</c>): McAfee's (1992) dominant-strategy
+/// double auction; its budget surplus is paid like a wedge's revenue.
+/// </summary>
+public sealed record TradeReductionSpec(
+    string Label, LumpSumPolicy LumpSum = LumpSumPolicy.Realized, LumpSumRecipient LumpSumTo = LumpSumRecipient.Auto)
+    : MechanismSpec(Label);
+
 /// <summary><c>price-control: { price }</c>: one price, the long side rationed by lottery.</summary>
 public sealed record PriceControlSpec(string Label, double Price) : MechanismSpec(Label);
 

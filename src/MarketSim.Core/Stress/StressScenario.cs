@@ -35,6 +35,7 @@ public static class StressScenario
         PriceWedgeSpec wedge => wedge with { LumpSum = policy },
         MenuSpec menu => menu with { LumpSum = policy },
         OptimalSpec optimal => optimal with { LumpSum = policy },
+        TradeReductionSpec tradeReduction => tradeReduction with { LumpSum = policy },
         _ => spec,
     };
 }

@@ -22,8 +22,17 @@ public sealed class RunCommandTests
         var replications = File.ReadAllLines(Path.Combine(folder, "replications.csv"));
         Assert.Equal("replication,mechanism,metric,value", replications[0]);
         var summary = File.ReadAllLines(Path.Combine(folder, "summary.csv"));
-        Assert.Equal("mechanism,metric,mean,sd,se,ci_low,ci_high,n,theory", summary[0]);
+        Assert.Equal("mechanism,metric,mean,sd,se,ci_low,ci_high,n,theory,theory_finite", summary[0]);
         Assert.Contains(summary, line => line.StartsWith("competitive-equilibrium,welfare,", StringComparison.Ordinal));
+
+        // The wedge's exact finite-N welfare lies below its continuum value 1/2 (the min(k_B, k_S) shortfall);
+        // CE has no finite theory (docs/finite-markets.md). The report shows both columns.
+        var wedge = summary.Single(line => line.StartsWith("price-wedge,welfare,", StringComparison.Ordinal)).Split(',');
+        Assert.InRange(double.Parse(wedge[9], CultureInfo.InvariantCulture), 0.49, 0.4999);
+        Assert.Equal("0.5", wedge[8]);
+        Assert.EndsWith(",", summary.Single(line => line.StartsWith("competitive-equilibrium,welfare,", StringComparison.Ordinal)));
+        var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("<th>theory</th><th>theory_finite</th>", report);
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")));
         var root = manifest.RootElement;

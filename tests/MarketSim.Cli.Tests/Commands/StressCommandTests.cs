@@ -43,7 +43,14 @@ public sealed class StressCommandTests
         Assert.Equal(60, manifest.RootElement.GetProperty("replications").GetInt32()); // 30 per size, two sizes
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("name").GetString()!).ToArray();
         string[] pictures = ["deficit-probability.png", "budget-surplus-q05.png", "broken-promises.png", "welfare-gap.png", "safety-margin.png", "entry-budget-surplus.png"];
-        Assert.Equal(new[] { "stress.csv", "margin-fit.csv", "entry.csv" }.Concat(pictures), files);
+        Assert.Equal(new[] { "stress.csv", "margin-fit.csv", "stress-theory.csv", "entry.csv" }.Concat(pictures), files);
+
+        // The exact finite-N curves: the wedge's deficit probability P(min(k_B, k_S) < N/2), k_j ~ Bin(N, 1/2).
+        var theory = File.ReadAllLines(Path.Combine(folder, "stress-theory.csv"));
+        Assert.Equal(stress[0], theory[0]);
+        var deficit = theory.Skip(1).Select(line => line.Split(',')).Single(cell => cell[0] == "paper-wedge" && cell[1] == "20" && cell[2] == "deficit_probability");
+        var below = MathNet.Numerics.Distributions.Binomial.CDF(0.5, 20, 9);
+        Assert.Equal(1 - ((1 - below) * (1 - below)), double.Parse(deficit[3], CultureInfo.InvariantCulture), 1e-10);
         foreach (var picture in pictures)
         {
             // Each plot against N decodes at the house size (Figures/PlotImages).
@@ -63,7 +70,7 @@ public sealed class StressCommandTests
             Assert.True(exitCode == 0, error);
         }
 
-        foreach (var file in new[] { "stress.csv", "margin-fit.csv", "entry.csv" })
+        foreach (var file in new[] { "stress.csv", "margin-fit.csv", "stress-theory.csv", "entry.csv" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(cli.PathOf("a"), file)), File.ReadAllBytes(Path.Combine(cli.PathOf("b"), file)));
         }

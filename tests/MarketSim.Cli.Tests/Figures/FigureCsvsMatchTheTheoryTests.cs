@@ -177,6 +177,22 @@ public sealed class FigureCsvsMatchTheTheoryTests(SmallFiguresFixture figures)
     }
 
     [Fact]
+    public void StrategicVersusNCsvCarriesTheWedgesExactFiniteValue()
+    {
+        var rows = figures.Csv("strategic-vs-n");
+        Assert.Equal(["competitive-equilibrium", "trade-reduction", "paper-wedge"], rows.Select(row => row["mechanism"]).Distinct());
+        Assert.Equal(["2", "5", "10", "20", "50", "100", "200", "500", "1000"], rows.Select(row => row["sellers"]).Distinct());
+
+        // N = 2: k_B, k_S ~ Bin(2, 1/2), E[min] = P(min >= 1) + P(min >= 2) = 9/16 + 1/16 = 5/8, and every
+        // trade is worth u_B + u_S + Lambda_S (p_B - p_S) = 1/4 + 1/4 + 1/2 = 1 (docs/finite-markets.md):
+        // welfare per seller 5/16, against the continuum 1/2.
+        var wedge = rows.Single(row => row["mechanism"] == "paper-wedge" && row["sellers"] == "2");
+        Assert.Equal(5.0 / 16.0, Number(wedge, "theory_finite"), 12);
+        Assert.Equal(0.5, Number(wedge, "continuum"), 12);
+        Assert.True(Math.Abs(Number(wedge, "mean") - (5.0 / 16.0)) <= 4 * Number(wedge, "se"), $"mean {wedge["mean"]} se {wedge["se"]}");
+    }
+
+    [Fact]
     public void AuctionCsvHasBothPlayersOnTheTypeRange()
     {
         var rows = figures.Csv("auction-payoffs");

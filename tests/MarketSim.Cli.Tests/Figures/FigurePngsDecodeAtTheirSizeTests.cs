@@ -15,6 +15,7 @@ public sealed class FigurePngsDecodeAtTheirSizeTests(SmallFiguresFixture figures
         { "mechanism-map", "figure-7-1-lump-sums.png", 1800, 560 },
         { "mechanism-map", "figure-7-2-no-lump-sums.png", 1800, 560 },
         { "convergence", "convergence.png", 900, 600 },
+        { "strategic-vs-n", "strategic-vs-n.png", 900, 600 },
         { "multi-object-frontier", "multi-object-frontier.png", 900, 600 },
         { "multi-object-thresholds", "multi-object-thresholds.png", 900, 600 },
         { "multi-object-efficiency", "multi-object-efficiency.png", 900, 600 },

@@ -109,6 +109,17 @@ public static class MenuContinuumValues
         return edges;
     }
 
+    /// <summary>
+    /// Per option of <paramref name="menu"/>: its choice probability P(choose k), E[v^M 1{choose k}]
+    /// and E[v^K 1{choose k}] = int_{choice set} lambda tau dG (the building blocks of the exact
+    /// finite-market expectation, <see cref="FiniteMenuExpectation"/>).
+    /// </summary>
+    public static (double[] Mass, double[] Weight, double[] WeightedRate) OptionIntegrals(Menu menu, IRateLaw law)
+    {
+        var integrals = Integrate(menu, law);
+        return (integrals.Mass, integrals.Weight, integrals.WeightedRate);
+    }
+
     private static SideIntegrals Integrate(Menu menu, IRateLaw law)
     {
         var integrals = new SideIntegrals(menu);

@@ -12,7 +12,7 @@ namespace MarketSim.Core.Mechanisms.Menus;
 /// sure option per side (<see cref="PriceWedge"/>, <see cref="PriceControl"/>). The optimal-mechanism
 /// solver builds its result with the public constructor. Immutable and safe to share between threads.
 /// </summary>
-public sealed class MenuMechanism : ITwoSidedMechanism
+public sealed class MenuMechanism : ITwoSidedMechanism, IFiniteMarketTheory
 {
     private readonly string[] ledgerNames;
 
@@ -111,6 +111,14 @@ public sealed class MenuMechanism : ITwoSidedMechanism
 
         return values;
     }
+
+    /// <summary>The exact expectation at N_B buyers and N_S sellers (<see cref="FiniteMenuExpectation"/>).</summary>
+    public IReadOnlyDictionary<string, double> FiniteValues(ContinuumMarket market, int buyerCount, int sellerCount) =>
+        Finite(market, buyerCount, sellerCount).Values;
+
+    /// <summary>The finite-market expectation with the volume's law (deficit probability, safety margin).</summary>
+    public FiniteMenuValues Finite(ContinuumMarket market, int buyerCount, int sellerCount) =>
+        FiniteMenuExpectation.Compute(Buyers, Sellers, LumpSum, market, buyerCount, sellerCount);
 
     /// <summary>The continuum outcome of this mechanism (SPEC 1.1), with this mechanism's lump-sum recipient.</summary>
     public ContinuumMenuOutcome Continuum(ContinuumMarket market) =>
