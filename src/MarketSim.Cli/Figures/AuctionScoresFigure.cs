@@ -1,3 +1,4 @@
+using MarketSim.Core.Scenarios;
 using System.Globalization;
 using MarketSim.Core.Distributions;
 using MarketSim.Core.Experiments;

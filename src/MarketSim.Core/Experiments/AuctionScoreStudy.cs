@@ -1,3 +1,4 @@
+using MarketSim.Core.Scenarios;
 using MarketSim.Core.RedistributiveAuctions;
 
 namespace MarketSim.Core.Experiments;

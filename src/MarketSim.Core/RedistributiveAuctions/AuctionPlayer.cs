@@ -1,3 +1,4 @@
+using MarketSim.Core.Scenarios;
 using MarketSim.Core.Distributions;
 
 namespace MarketSim.Core.RedistributiveAuctions;

@@ -1,4 +1,3 @@
-using MarketSim.Core.Theory.RateLaws.Tabulation;
 using MathNet.Numerics.Integration;
 
 namespace MarketSim.Core.Theory;
@@ -107,7 +106,7 @@ public static class ContinuumCompetitiveEquilibrium
         }
 
         var from = Math.Max(price, law.Lower);
-        if (law is TabulatedRateLaw table)
+        if (law is IPartialMeanRateLaw table)
         {
             return table.RateBelow(table.Upper) - table.RateBelow(from); // closed form on the table
         }
@@ -124,7 +123,7 @@ public static class ContinuumCompetitiveEquilibrium
         }
 
         var to = Math.Min(price, law.Upper);
-        if (law is TabulatedRateLaw table)
+        if (law is IPartialMeanRateLaw table)
         {
             return table.RateBelow(to);
         }

@@ -62,7 +62,16 @@ public sealed class MenuMechanism : ITwoSidedMechanism, IFiniteMarketTheory
     {
         var buyers = new Menu(Side.Buyers, buyerOptions);
         var sellers = new Menu(Side.Sellers, sellerOptions);
-        return new MenuMechanism(name, buyers, sellers, LumpSumRule.Resolve(policy, recipient, buyers, sellers, market));
+        return new MenuMechanism(name, buyers, sellers, ResolveLumpSum(policy, recipient, buyers, sellers, market));
+    }
+
+    /// <summary>The lump-sum rule of a pair of menus on a continuum market: resolves Auto and computes the continuum lump sum.</summary>
+    private static LumpSumRule ResolveLumpSum(
+        LumpSumPolicy policy, LumpSumRecipient recipient, Menu buyers, Menu sellers, ContinuumMarket market)
+    {
+        var side = LumpSumRule.RecipientOf(recipient, market);
+        var continuum = MenuContinuumValues.Compute(buyers, sellers, side, market);
+        return new LumpSumRule(policy, side, side == Side.Buyers ? continuum.LumpSumBuyers : continuum.LumpSumSellers);
     }
 
     /// <summary><c>menu: { buyers, sellers, lumpSum, lumpSumTo }</c>.</summary>

@@ -4,7 +4,6 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using MarketSim.Core.Distributions;
 using MarketSim.Core.Laws;
-using MarketSim.Core.Theory.RateLaws.Tabulation;
 
 namespace MarketSim.Core.Theory.RateLaws;
 

@@ -1,3 +1,4 @@
+using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Agents;
 using MarketSim.Core.Mechanisms.Menus;
 using MarketSim.Core.Scenarios;

@@ -2,7 +2,6 @@ using MarketSim.Core.Distributions;
 using MarketSim.Core.Laws;
 using MarketSim.Core.Theory;
 using MarketSim.Core.Theory.RateLaws;
-using MarketSim.Core.Theory.RateLaws.Tabulation;
 using MarketSim.Core.Theory.Solver;
 
 namespace MarketSim.Core.Tests.Theory.RateLaws.Tabulation;

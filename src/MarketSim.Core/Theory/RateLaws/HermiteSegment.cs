@@ -1,4 +1,4 @@
-namespace MarketSim.Core.Theory.RateLaws.Tabulation;
+namespace MarketSim.Core.Theory.RateLaws;
 
 /// <summary>
 /// One piece of a cubic Hermite interpolant on [a, a + h]: values f0, f1 and slopes d0, d1 at the ends

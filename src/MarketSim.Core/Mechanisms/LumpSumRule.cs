@@ -2,7 +2,7 @@ using MarketSim.Core.Agents;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
 
-namespace MarketSim.Core.Mechanisms.Menus;
+namespace MarketSim.Core.Mechanisms;
 
 /// <summary>
 /// Who receives the lump sum and how much (SPEC 1.2, 2). <see cref="LumpSumPolicy.Realized"/>:
@@ -42,15 +42,6 @@ public sealed record LumpSumRule
         LumpSumRecipient.Sellers => Side.Sellers,
         _ => market.Buyers.MeanParetoWeight > market.Sellers.MeanParetoWeight ? Side.Buyers : Side.Sellers,
     };
-
-    /// <summary>The rule for a pair of menus on a continuum market: resolves Auto and computes the continuum lump sum.</summary>
-    public static LumpSumRule Resolve(
-        LumpSumPolicy policy, LumpSumRecipient recipient, Menu buyers, Menu sellers, ContinuumMarket market)
-    {
-        var side = RecipientOf(recipient, market);
-        var continuum = MenuContinuumValues.Compute(buyers, sellers, side, market);
-        return new LumpSumRule(policy, side, side == Side.Buyers ? continuum.LumpSumBuyers : continuum.LumpSumSellers);
-    }
 
     /// <summary>The lump sum per agent of the recipient side for a finite market with the given realised revenue.</summary>
     public double PerAgent(MarketInstance market, double revenue)

@@ -1,4 +1,4 @@
-namespace MarketSim.Core.Theory.RateLaws.Tabulation;
+namespace MarketSim.Core.Theory.RateLaws;
 
 /// <summary>
 /// A rate law tabulated once (docs/theory.md §1.1, 000 Section 2's G_j and lambda_j): at adaptively chosen
@@ -27,7 +27,7 @@ namespace MarketSim.Core.Theory.RateLaws.Tabulation;
 /// </para>
 /// Immutable after construction, so reads are thread-safe.
 /// </summary>
-public sealed class TabulatedRateLaw : IRateLaw
+public sealed class TabulatedRateLaw : IPartialMeanRateLaw
 {
     /// <summary>Default tail mass cut off above rbar when the rate is unbounded.</summary>
     public const double DefaultTailMass = 1e-10;

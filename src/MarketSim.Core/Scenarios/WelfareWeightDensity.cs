@@ -1,15 +1,14 @@
 using MarketSim.Core.Laws;
-using MarketSim.Core.Scenarios;
 
-namespace MarketSim.Core.RedistributiveAuctions;
+namespace MarketSim.Core.Scenarios;
 
 /// <summary>
 /// A player's welfare ranking lambda_i as a density w on its type with respect to its type law:
 /// <c>d lambda_i(t) = w(t) dF_i(t)</c> (003 Theorem 1; w is the Radon-Nikodym derivative lambda'_i of
 /// 003 Corollary 3; docs/theory.md §4). The weight of money is then
 /// <c>Lambda_i(t) = int_{a_i}^t w(s)/s dF_i(s)</c> (003 (11)). "utils" is w = 1, "money-metric" w = t;
-/// <see cref="Polynomial"/> and <see cref="PiecewiseConstant"/> are the general measures. The player's
-/// <see cref="AuctionPlayer.Weight"/> still multiplies w.
+/// <see cref="Polynomial"/> and <see cref="PiecewiseConstant"/> are the general measures. The
+/// player's weight (AuctionPlayer.Weight) still multiplies w.
 /// </summary>
 public abstract record WelfareWeightDensity
 {
