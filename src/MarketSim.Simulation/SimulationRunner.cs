@@ -8,8 +8,8 @@ namespace MarketSim.Simulation;
 
 /// <summary>
 /// Entry point of the actor shell: runs a model's replications on lanes of actors
-/// (coordinator -> trader cohorts -> clearinghouse -> metrics actor, ARCHITECTURE.md "Data flow").
-/// Results are identical to <see cref="RunInProcess"/> whatever the workers and cohort sizes (SPEC 6).
+/// (coordinator -> trader cohorts -> clearinghouse -> metrics actor, docs/architecture.md "Data flow").
+/// Results are identical to <see cref="RunInProcess"/> whatever the workers and cohort sizes (docs/theory.md §6).
 /// </summary>
 public static class SimulationRunner
 {

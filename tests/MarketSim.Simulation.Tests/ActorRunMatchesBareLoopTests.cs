@@ -10,7 +10,7 @@ public sealed class ActorRunMatchesBareLoopTests
     private static readonly MarketModel Model = TestMarkets.Uniform();
     private static readonly IReadOnlyList<ReplicationResult> BareLoop = SimulationRunner.RunInProcess(Model, Replications);
 
-    // SPEC 6: results depend on neither the number of workers nor the cohort size (nor arrival order).
+    // docs/theory.md §6: results depend on neither the number of workers nor the cohort size (nor arrival order).
     [Theory]
     [InlineData(1, 1)]
     [InlineData(1, 7)]

@@ -5,7 +5,7 @@ namespace MarketSim.Simulation.Tests;
 
 /// <summary>
 /// Whole runs with mechanisms that bring their own populations (alone, or beside a two-sided market):
-/// the actor pipeline equals the bare loop bit for bit whatever the workers and cohort sizes (SPEC 6),
+/// the actor pipeline equals the bare loop bit for bit whatever the workers and cohort sizes (docs/theory.md §6),
 /// mechanisms come out in scenario order, and each equals its pure per-replication function.
 /// </summary>
 public sealed class ActorRunWithPopulationsMatchesBareLoopTests

@@ -3,7 +3,7 @@ using MarketSim.Core.Replications;
 
 namespace MarketSim.Simulation.Tests;
 
-/// <summary>Equality to the last bit (SPEC 6: a run is a pure function of its keys).</summary>
+/// <summary>Equality to the last bit (docs/theory.md §6: a run is a pure function of its keys).</summary>
 internal static class BitwiseAssert
 {
     public static void Equal(IReadOnlyList<double> expected, IReadOnlyList<double> actual, string what)

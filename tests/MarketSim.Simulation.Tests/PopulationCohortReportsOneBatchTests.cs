@@ -7,7 +7,7 @@ namespace MarketSim.Simulation.Tests;
 
 /// <summary>
 /// A population cohort (the buyers or sellers of a block of pairs, player i of a block of groups)
-/// answers a draw with ONE report holding exactly what the core draws for those units (SPEC 6).
+/// answers a draw with ONE report holding exactly what the core draws for those units (docs/theory.md §6).
 /// </summary>
 public sealed class PopulationCohortReportsOneBatchTests() : TestKit("akka.loglevel = WARNING")
 {

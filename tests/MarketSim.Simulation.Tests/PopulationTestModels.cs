@@ -4,10 +4,10 @@ using MarketSim.Core.Scenarios;
 
 namespace MarketSim.Simulation.Tests;
 
-/// <summary>Scenarios with mechanisms that bring their own populations (SPEC 3 pairs, SPEC 4 groups), built in code.</summary>
+/// <summary>Scenarios with mechanisms that bring their own populations (docs/theory.md §3 pairs, docs/theory.md §4 groups), built in code.</summary>
 internal static class PopulationTestModels
 {
-    /// <summary>004's example values (SPEC 3), N = 3, ex-post budget.</summary>
+    /// <summary>004's example values (docs/theory.md §3), N = 3, ex-post budget.</summary>
     public static MultiObjectThresholdSpec Pairs(int pairs = 50) => new(
         "pairs", 3, pairs, new BinaryValues(12, 1, 0.5), new BinaryValues(11, 0, 0.5), 0.5, BudgetBalance.ExPost);
 

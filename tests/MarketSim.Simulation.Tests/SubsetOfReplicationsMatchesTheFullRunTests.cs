@@ -6,7 +6,7 @@ namespace MarketSim.Simulation.Tests;
 
 /// <summary>
 /// Resuming runs only the replications a journal lacks (SimulationOptions.ReplicationsToRun): each is
-/// the same as in the full run, bit for bit, because a replication is a pure function of its keys (SPEC 6).
+/// the same as in the full run, bit for bit, because a replication is a pure function of its keys (docs/theory.md §6).
 /// </summary>
 public sealed class SubsetOfReplicationsMatchesTheFullRunTests
 {

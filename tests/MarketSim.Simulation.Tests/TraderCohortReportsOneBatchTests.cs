@@ -34,7 +34,7 @@ public sealed class TraderCohortReportsOneBatchTests() : TestKit("akka.loglevel 
     [Fact]
     public void A_cohort_draws_the_same_agents_as_the_whole_side_drawn_at_once()
     {
-        // SPEC 6: agent i's type depends on (seed, replication, side, i) only, not on its cohort.
+        // docs/theory.md §6: agent i's type depends on (seed, replication, side, i) only, not on its cohort.
         var model = TestMarkets.Uniform();
         var whole = new double[model.SellerCount];
         var money = new double[model.SellerCount];

@@ -1,6 +1,6 @@
 namespace MarketSim.Cli.Commands;
 
-/// <summary>ARCHITECTURE.md: 0 success, 2 invalid input, 1 anything else; 130 interrupted (Ctrl-C, 128 + SIGINT).</summary>
+/// <summary>docs/architecture.md: 0 success, 2 invalid input, 1 anything else; 130 interrupted (Ctrl-C, 128 + SIGINT).</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

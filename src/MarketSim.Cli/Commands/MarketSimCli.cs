@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace MarketSim.Cli.Commands;
 
-/// <summary>The <c>marketsim</c> command line (ARCHITECTURE.md, "Interfaces"): verbs, options, exit codes.</summary>
+/// <summary>The <c>marketsim</c> command line (docs/architecture.md, "Interfaces"): verbs, options, exit codes.</summary>
 public static class MarketSimCli
 {
     /// <summary>

@@ -4,7 +4,7 @@ using MarketSim.Cli.Output;
 namespace MarketSim.Cli.Commands;
 
 /// <summary>
-/// The options of <c>run</c> (ARCHITECTURE.md); null = take the scenario's value or the default.
+/// The options of <c>run</c> (docs/architecture.md); null = take the scenario's value or the default.
 /// <c>Resume</c> continues an interrupted run from its journal (docs/running.md).
 /// </summary>
 public sealed record RunOptions(

@@ -10,7 +10,7 @@ internal static class SummaryTable
     private static readonly string[] Headline =
         [
             "welfare", "welfare_minus_ce", "efficiency", "volume", "revenue", "budget_surplus", "gini_money_metric_utility", "poorest_fifth_welfare_share",
-            // SPEC 3 pairs and SPEC 4 groups
+            // docs/theory.md §3 pairs and docs/theory.md §4 groups
             "realized_gains", "buyer_utility", "seller_utility", "revenue_per_pair", "ex_post_ir_violations",
             "utility_utils", "utility_money", "transfer_sum_max_abs",
         ];

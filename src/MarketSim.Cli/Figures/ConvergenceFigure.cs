@@ -8,7 +8,7 @@ namespace MarketSim.Cli.Figures;
 /// <summary>
 /// Convergence to the continuum (issue 5): simulated mean welfare per seller with its 95% CI against
 /// the number of sellers (10 to 10^5, log axis), per mechanism of scenarios/paper-section2.yaml, with
-/// the continuum value W (SPEC 1.1) as a dashed line. Replications per size:
+/// the continuum value W (docs/theory.md §1.1) as a dashed line. Replications per size:
 /// R(N) = clamp(R_1000 * 1000 / N, 50, 5000), so sizes from 1000 to 10^4 cost about the same and,
 /// since the standard deviation of welfare per seller falls like 1/sqrt(N), their CIs have about the
 /// same width; the floor of 50 keeps the CIs at 3*10^4 and 10^5 meaningful (they are narrower).

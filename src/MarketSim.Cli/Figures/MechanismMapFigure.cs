@@ -7,7 +7,7 @@ namespace MarketSim.Cli.Figures;
 
 /// <summary>
 /// 000 Figures 7.1 (lump sums allowed) and 7.2 (No Free Lunch): the optimal mechanism's class over
-/// (alpha, beta) for mu in {1, 0.1, 0.01}, with SPEC 1.4's theory lines: beta = alpha - 1 - 1/alpha
+/// (alpha, beta) for mu in {1, 0.1, 0.01}, with docs/theory.md §1.4's theory lines: beta = alpha - 1 - 1/alpha
 /// (a price mechanism is optimal below it, with lump sums) and beta = (alpha^2 - alpha)/(alpha + 1)
 /// (sellers' same-side inequality is high above it).
 /// </summary>

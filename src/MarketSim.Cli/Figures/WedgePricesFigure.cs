@@ -9,7 +9,7 @@ internal sealed class WedgePricesFigure : IFigure
 {
     public string Name => "wedge-prices";
 
-    public string Description => "000 Figure 2.2: wedge prices p_B, p_S and the lump sum vs m, lump sums allowed (solver and closed form, SPEC 1.4)";
+    public string Description => "000 Figure 2.2: wedge prices p_B, p_S and the lump sum vs m, lump sums allowed (solver and closed form, docs/theory.md §1.4)";
 
     public FigureResult Render(FigureOptions options)
     {

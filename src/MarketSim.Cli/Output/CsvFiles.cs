@@ -4,7 +4,7 @@ using MarketSim.Core.Replications;
 namespace MarketSim.Cli.Output;
 
 /// <summary>
-/// The run's tidy CSV files (ARCHITECTURE.md): <c>replications.csv</c>
+/// The run's tidy CSV files (docs/architecture.md): <c>replications.csv</c>
 /// (<c>replication,mechanism,metric,value</c>) and <c>summary.csv</c>
 /// (<c>mechanism,metric,mean,sd,se,ci_low,ci_high,n,theory,theory_finite</c>: the continuum value
 /// and the exact expectation at the scenario's N, docs/finite-markets.md). Numbers are written in the

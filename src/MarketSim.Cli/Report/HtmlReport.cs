@@ -55,7 +55,7 @@ public static class HtmlReport
         }
 
         html.Append($"; mechanisms: {Encode(string.Join(", ", mechanisms))}. Written by marketsim {Encode(Manifest.ToolVersion)}.</p>\n");
-        html.Append("<p class=\"note\">Means over replications with 95% confidence intervals (bars); hollow diamonds are the continuum values of the theory where it gives one. Welfare is per seller (SPEC 5).</p>\n");
+        html.Append("<p class=\"note\">Means over replications with 95% confidence intervals (bars); hollow diamonds are the continuum values of the theory where it gives one. Welfare is per seller (docs/theory.md §5).</p>\n");
 
         html.Append("<h2>Welfare by mechanism</h2>\n");
         html.Append(IntervalChart.Render("welfare per seller", "welfare", Intervals(summary, mechanisms, "welfare"), reference: null));

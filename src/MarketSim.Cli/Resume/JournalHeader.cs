@@ -5,7 +5,7 @@ namespace MarketSim.Cli.Resume;
 
 /// <summary>
 /// The first line of a journal: what work its units belong to. A <c>run</c> journals replications, a
-/// <c>sweep</c> its points. A replication is a pure function of (scenario, seed, replication) (SPEC 6),
+/// <c>sweep</c> its points. A replication is a pure function of (scenario, seed, replication) (docs/theory.md §6),
 /// and a sweep point of (scenario, design, point), so journaled units may be reused only by the same
 /// kind of work with the same scenario file (SHA-256), seed, unit count and design (the sweep's
 /// <c>--set</c>/<c>--sample</c>/<c>--simulate</c>), made by the same tool version.

@@ -4,7 +4,7 @@ using MarketSim.Core.Distributions;
 namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
-/// Parses <c>constant | uniform | power | pareto | lognormal | beta | empirical</c> (ARCHITECTURE.md,
+/// Parses <c>constant | uniform | power | pareto | lognormal | beta | empirical</c> (docs/architecture.md,
 /// "Distributions"), checking every parameter where it stands in the file.
 /// </summary>
 internal static class DistributionParser
@@ -83,7 +83,7 @@ internal static class DistributionParser
     }
 
     /// <summary>
-    /// Why a law cannot be a value of money, or null if it can: v^M must be positive (SPEC 1.1) and,
+    /// Why a law cannot be a value of money, or null if it can: v^M must be positive (docs/theory.md §1.1) and,
     /// so that rates r = v^K / v^M stay bounded, bounded away from 0 (lognormal is the exception:
     /// positive with probability 1).
     /// </summary>

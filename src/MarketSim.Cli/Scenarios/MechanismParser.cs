@@ -19,7 +19,7 @@ internal static class MechanismParser
     public const string RedistributiveAuction = "redistributive-auction";
     public const string TradeReduction = "trade-reduction";
 
-    /// <summary>At most 3 options per side (001, corrected Theorem 1; SPEC 1.2).</summary>
+    /// <summary>At most 3 options per side (001, corrected Theorem 1; docs/theory.md §1.2).</summary>
     public const int MaximumMenuOptions = 3;
 
     public static readonly string[] Kinds =
@@ -130,7 +130,7 @@ internal static class MechanismParser
         var items = side.Items();
         if (items.Count is 0 or > MaximumMenuOptions)
         {
-            throw side.Error($"a menu offers 1 to {MaximumMenuOptions} options per side (SPEC 1.2), found {items.Count}");
+            throw side.Error($"a menu offers 1 to {MaximumMenuOptions} options per side (docs/theory.md §1.2), found {items.Count}");
         }
 
         return items

@@ -4,7 +4,7 @@ namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
 /// <c>multi-object-threshold: { objects, pairs, buyer: { high, low, goodProbability }, seller: {...},
-/// sellerWeight, budget: ex-ante | ex-post }</c> (SPEC 3). The core spec checks the value ordering.
+/// sellerWeight, budget: ex-ante | ex-post }</c> (docs/theory.md §3). The core spec checks the value ordering.
 /// </summary>
 internal static class MultiObjectParser
 {

@@ -5,7 +5,7 @@ namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
 /// <c>redistributive-auction: { groups, badCost, players: [ { type: &lt;distribution&gt;, weight, weights } ],
-/// weights }</c> (SPEC 4). <c>weights</c> is <c>utils</c>, <c>money-metric</c>, or a density of the welfare
+/// weights }</c> (docs/theory.md §4). <c>weights</c> is <c>utils</c>, <c>money-metric</c>, or a density of the welfare
 /// ranking on the type, d lambda_i = w(t) dF_i (docs/theory.md §4): <c>{ polynomial: [c0, c1, ...] }</c>
 /// or <c>{ piecewiseConstant: { breaks: [t1, ...], values: [w0, w1, ...] } }</c>; a player's own
 /// <c>weights</c> overrides the auction's.

@@ -80,7 +80,7 @@ internal static class ScenarioChecks
         }
     }
 
-    /// <summary>lambda(r) must be positive on the rate's support: it is a value of money (SPEC 1.1).</summary>
+    /// <summary>lambda(r) must be positive on the rate's support: it is a value of money (docs/theory.md §1.1).</summary>
     private static void CheckWeightPositive(YamlField side, SideLawSpec spec)
     {
         if (spec is not ParetoWeightLawSpec paretoWeight)

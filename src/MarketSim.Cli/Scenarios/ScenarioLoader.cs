@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
-/// Reads and validates a scenario file (ARCHITECTURE.md, "Scenario YAML"). Every problem is an
+/// Reads and validates a scenario file (docs/architecture.md, "Scenario YAML"). Every problem is an
 /// <see cref="InvalidInputException"/> naming the file, the field path and the reason; nothing is
 /// run or written before the whole scenario is valid.
 /// </summary>

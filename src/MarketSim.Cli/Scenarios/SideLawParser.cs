@@ -4,7 +4,7 @@ namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
 /// Parses a side: <c>{ good, money, copula: { gaussian: rho } }</c> or the Pareto-weight form
-/// <c>{ rate, weight: { polynomial: [c0, c1, ...] } }</c> (ARCHITECTURE.md), or joint data
+/// <c>{ rate, weight: { polynomial: [c0, c1, ...] } }</c> (docs/architecture.md), or joint data
 /// <c>{ joint: { empirical: pairs.csv } }</c> (<see cref="JointDataParser"/>).
 /// </summary>
 internal static class SideLawParser

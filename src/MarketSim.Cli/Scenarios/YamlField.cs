@@ -5,7 +5,7 @@ namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
 /// A node of the scenario document together with its field path, so that every validation error
-/// can name the file, the path and the reason (ARCHITECTURE.md: exit 2 with a clear message).
+/// can name the file, the path and the reason (docs/architecture.md: exit 2 with a clear message).
 /// </summary>
 internal sealed class YamlField(string file, string path, YamlNode node)
 {

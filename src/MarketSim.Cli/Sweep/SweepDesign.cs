@@ -7,7 +7,7 @@ namespace MarketSim.Cli.Sweep;
 /// The points of a sweep: the full grid (the first <c>--set</c> varies slowest) or a Latin hypercube of
 /// N points (each axis cut into N equal strata, each stratum used by exactly one point, a uniform
 /// position inside it). The hypercube's permutations and positions come from the scenario seed via
-/// MarketSim.Core.Random streams (SPEC 6), one stream per axis: the same seed gives the same points.
+/// MarketSim.Core.Random streams (docs/theory.md §6), one stream per axis: the same seed gives the same points.
 /// </summary>
 internal static class SweepDesign
 {

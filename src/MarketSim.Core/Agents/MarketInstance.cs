@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Agents;
 
 /// <summary>
-/// One finite market: N_S sellers and N_B = round(mu N_S) buyers (SPEC 2). Every mechanism of a
+/// One finite market: N_S sellers and N_B = round(mu N_S) buyers (docs/theory.md §2). Every mechanism of a
 /// scenario clears the same instance (common random numbers).
 /// </summary>
 public sealed class MarketInstance
@@ -20,7 +20,7 @@ public sealed class MarketInstance
 
     public SidePopulation this[Side side] => side == Side.Buyers ? Buyers : Sellers;
 
-    /// <summary>N_B = round(mu N_S), rounding half away from zero (SPEC 2).</summary>
+    /// <summary>N_B = round(mu N_S), rounding half away from zero (docs/theory.md §2).</summary>
     public static int BuyerCount(int sellers, double buyersPerSeller) =>
         (int)Math.Round(sellers * buyersPerSeller, MidpointRounding.AwayFromZero);
 }

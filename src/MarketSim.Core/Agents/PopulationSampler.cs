@@ -3,7 +3,7 @@ using MarketSim.Core.Random;
 
 namespace MarketSim.Core.Agents;
 
-/// <summary>Draws agents' types from their keyed streams (SPEC 6).</summary>
+/// <summary>Draws agents' types from their keyed streams (docs/theory.md §6).</summary>
 public static class PopulationSampler
 {
     /// <summary>

@@ -5,7 +5,7 @@ using MarketSim.Core.Numerics;
 namespace MarketSim.Core.Agents;
 
 /// <summary>
-/// The CE ranking of one market (SPEC 2: buyers by rate descending, sellers ascending, ties by index),
+/// The CE ranking of one market (docs/theory.md §2: buyers by rate descending, sellers ascending, ties by index),
 /// computed at most once per replication and shared by the reference CE and every CE mechanism
 /// cleared on the same draws: they would all sort the same rates into the same order.
 /// </summary>

@@ -2,7 +2,7 @@ namespace MarketSim.Core.Agents;
 
 /// <summary>
 /// The agents of one side in struct-of-arrays form: agent i has type (v^K_i, v^M_i) and
-/// reports its rate of substitution r_i = v^K_i / v^M_i (SPEC 1.1). Arrays are reused across
+/// reports its rate of substitution r_i = v^K_i / v^M_i (docs/theory.md §1.1). Arrays are reused across
 /// replications so that hot loops allocate nothing per agent.
 /// </summary>
 public sealed class SidePopulation

@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Distributions;
 
 /// <summary>
-/// A distribution exactly as a scenario names it (ARCHITECTURE.md, "Distributions"). Records are
+/// A distribution exactly as a scenario names it (docs/architecture.md, "Distributions"). Records are
 /// validated by the loader; <see cref="DistributionFactory"/> turns them into laws.
 /// </summary>
 public abstract record DistributionSpec;

@@ -4,7 +4,7 @@ namespace MarketSim.Core.Distributions;
 
 /// <summary>
 /// A univariate law of a value (v^K, v^M, or a rate r) as the scenario gives it. Sampling is by
-/// inverse CDF from the keyed random streams (SPEC 6), never from System.Random.
+/// inverse CDF from the keyed random streams (docs/theory.md §6), never from System.Random.
 /// </summary>
 public interface IValueDistribution
 {
@@ -31,7 +31,7 @@ public interface IValueDistribution
 
     /// <summary>
     /// E[(t - X)^+] = int_{-inf}^t F(x) dx: a seller's gain from a sure sale when X is the cost
-    /// (SPEC 1.3, W_S). The built-in laws override this with closed forms; the default integrates
+    /// (docs/theory.md §1.3, W_S). The built-in laws override this with closed forms; the default integrates
     /// t - Q(u) over u in (0, F(t)) by double-exponential quadrature.
     /// </summary>
     double LowerPartialExpectation(double threshold) =>

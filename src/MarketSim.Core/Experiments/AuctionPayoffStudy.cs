@@ -4,7 +4,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.Experiments;
 
 /// <summary>
-/// Issue 7's figure: interim payoffs of the optimal redistributive auction against type (SPEC 4;
+/// Issue 7's figure: interim payoffs of the optimal redistributive auction against type (docs/theory.md §4;
 /// 003 Corollary 1, the U shape): U_i(t) in utils and t U_i(t) in money, exact step functions of
 /// the solver's quantile cells, evaluated on a type grid.
 /// </summary>

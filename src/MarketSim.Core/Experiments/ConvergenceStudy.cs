@@ -6,10 +6,10 @@ namespace MarketSim.Core.Experiments;
 
 /// <summary>
 /// Convergence to the continuum (issue 5): the scenario's mechanisms run on markets of N_S sellers
-/// for several N_S; per size and mechanism the Monte Carlo summary of welfare per seller (SPEC 5)
-/// and the continuum value W of SPEC 1.1 it should approach. Replications are the bare loop
+/// for several N_S; per size and mechanism the Monte Carlo summary of welfare per seller (docs/theory.md §5)
+/// and the continuum value W of docs/theory.md §1.1 it should approach. Replications are the bare loop
 /// (<see cref="ReplicationRunner"/>), run in parallel into fixed slots: the same numbers whatever the
-/// thread count (SPEC 6; each replication's draws depend only on seed and index).
+/// thread count (docs/theory.md §6; each replication's draws depend only on seed and index).
 /// </summary>
 public static class ConvergenceStudy
 {

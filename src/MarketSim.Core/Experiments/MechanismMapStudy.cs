@@ -8,7 +8,7 @@ namespace MarketSim.Core.Experiments;
 
 /// <summary>
 /// 000 Figures 7.1 (lump sums allowed) and 7.2 (No Free Lunch): the class of the optimal mechanism
-/// over (alpha, beta) for the Pareto/power family of SPEC 1.4: buyers v^K ~ U[0,1], v^M = 1 (mass
+/// over (alpha, beta) for the Pareto/power family of docs/theory.md §1.4: buyers v^K ~ U[0,1], v^M = 1 (mass
 /// mu); sellers v^K with CDF v^beta, v^M ~ Pareto(1, alpha). Grid points are independent solves, run
 /// in parallel into fixed slots, so the map does not depend on the thread count.
 /// </summary>
@@ -40,10 +40,10 @@ public static class MechanismMapStudy
         _ => MechanismMapRegion.PriceMechanism,
     };
 
-    /// <summary>beta = alpha - 1 - 1/alpha: below it a price mechanism (wedge + lump sum to sellers) is optimal (000 Section 7.1, SPEC 1.4).</summary>
+    /// <summary>beta = alpha - 1 - 1/alpha: below it a price mechanism (wedge + lump sum to sellers) is optimal (000 Section 7.1, docs/theory.md §1.4).</summary>
     public static double PriceMechanismLine(double alpha) => alpha - 1.0 - 1.0 / alpha;
 
-    /// <summary>beta = (alpha^2 - alpha)/(alpha + 1): above it sellers' same-side inequality is high (000 Section 7.1, SPEC 1.4).</summary>
+    /// <summary>beta = (alpha^2 - alpha)/(alpha + 1): above it sellers' same-side inequality is high (000 Section 7.1, docs/theory.md §1.4).</summary>
     public static double HighInequalityLine(double alpha) => (alpha * alpha - alpha) / (alpha + 1.0);
 
     /// <summary>n evenly spaced points from first to last inclusive.</summary>

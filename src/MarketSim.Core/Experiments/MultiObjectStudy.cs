@@ -4,7 +4,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.Experiments;
 
 /// <summary>
-/// The figures of issue 6 for 004's example (SPEC 3: vb_h = 12, vb_l = 1, vs_h = 11, vs_l = 0,
+/// The figures of issue 6 for 004's example (docs/theory.md §3: vb_h = 12, vb_l = 1, vs_h = 11, vs_l = 0,
 /// q = 1/2): the Pareto frontier per object, the thresholds against the seller weight, and the
 /// efficiency (expected gains over first-best gains) against N. Exact (rational) solver underneath.
 /// </summary>

@@ -6,7 +6,7 @@ namespace MarketSim.Core.Experiments;
 /// <summary>
 /// 000 Figures 2.1 and 2.2 from the solver, next to the closed forms of <see cref="UniformExample"/>.
 /// Without lump sums the optimum is one price (rationing the long side): the price of the side that
-/// is not rationed is the unique one (SPEC 1.3, "often not unique on one side"), so that is the
+/// is not rationed is the unique one (docs/theory.md §1.3, "often not unique on one side"), so that is the
 /// solver's single price. With lump sums the optimum is the wedge (p_B, p_S) plus the lump sum.
 /// </summary>
 public static class UniformPriceStudy

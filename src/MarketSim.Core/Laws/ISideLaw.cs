@@ -9,6 +9,6 @@ public interface ISideLaw
     /// </summary>
     (double ValueOfGood, double ValueOfMoney) Draw(double firstUniform, double secondUniform);
 
-    /// <summary>Lambda_j = E[v^M], the side's average Pareto weight (SPEC 1.1).</summary>
+    /// <summary>Lambda_j = E[v^M], the side's average Pareto weight (docs/theory.md §1.1).</summary>
     double MeanValueOfMoney { get; }
 }

@@ -2,12 +2,12 @@ using MarketSim.Core.Distributions;
 
 namespace MarketSim.Core.Laws;
 
-/// <summary>How a scenario describes the types of one side (ARCHITECTURE.md).</summary>
+/// <summary>How a scenario describes the types of one side (docs/architecture.md).</summary>
 public abstract record SideLawSpec;
 
 /// <summary>
 /// The two-dimensional form: v^K and v^M with given marginals, independent unless a Gaussian
-/// copula with correlation rho couples them (SPEC 1.1).
+/// copula with correlation rho couples them (docs/theory.md §1.1).
 /// </summary>
 public sealed record TwoDimensionalLawSpec(DistributionSpec Good, DistributionSpec Money, double CopulaCorrelation = 0.0)
     : SideLawSpec;

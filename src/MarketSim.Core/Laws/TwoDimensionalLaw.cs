@@ -4,7 +4,7 @@ namespace MarketSim.Core.Laws;
 
 /// <summary>
 /// Types (v^K, v^M) with given marginals, coupled by a Gaussian copula (independent when rho = 0)
-/// (SPEC 1.1). Sampling: v^K = F_K^-1(u1), v^M = F_M^-1(u_M) with u_M from <see cref="GaussianCopula"/>.
+/// (docs/theory.md §1.1). Sampling: v^K = F_K^-1(u1), v^M = F_M^-1(u_M) with u_M from <see cref="GaussianCopula"/>.
 /// </summary>
 public sealed class TwoDimensionalLaw : ISideLaw
 {
@@ -27,7 +27,7 @@ public sealed class TwoDimensionalLaw : ISideLaw
     public (double ValueOfGood, double ValueOfMoney) Draw(double firstUniform, double secondUniform) =>
         (Good.InverseCdf(firstUniform), Money.InverseCdf(Copula.SecondUniform(firstUniform, secondUniform)));
 
-    /// <summary>v^M &gt; 0 always (SPEC 1.1): support in [0, inf), and a point mass must be positive.</summary>
+    /// <summary>v^M &gt; 0 always (docs/theory.md §1.1): support in [0, inf), and a point mass must be positive.</summary>
     internal static void RequirePositiveMoney(IValueDistribution money)
     {
         if (money.Lower < 0 || (money.IsDegenerate && !(money.Lower > 0)))

@@ -5,7 +5,7 @@ namespace MarketSim.Core.Laws;
 
 /// <summary>
 /// A Pareto weight lambda(r) = c0 + c1 r + c2 r^2 + ... (the Pareto-weight form, 001 Theorem 8;
-/// ARCHITECTURE.md <c>weight: { polynomial: [...] }</c>).
+/// docs/architecture.md <c>weight: { polynomial: [...] }</c>).
 /// </summary>
 public sealed class WeightPolynomial
 {
@@ -43,7 +43,7 @@ public sealed class WeightPolynomial
     }
 
     /// <summary>
-    /// Throws unless lambda &gt; 0 on [lower, upper] (a Pareto weight is a value of money, SPEC 1.1):
+    /// Throws unless lambda &gt; 0 on [lower, upper] (a Pareto weight is a value of money, docs/theory.md §1.1):
     /// positive at the finite ends (or growing to +infinity at an infinite end) and no real root inside.
     /// </summary>
     public void RequirePositiveOn(double lower, double upper)

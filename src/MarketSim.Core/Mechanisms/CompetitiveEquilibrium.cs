@@ -8,7 +8,7 @@ using MarketSim.Core.Theory;
 namespace MarketSim.Core.Mechanisms;
 
 /// <summary>
-/// Competitive equilibrium on a finite market (SPEC 2): buyers' rates sorted descending
+/// Competitive equilibrium on a finite market (docs/theory.md §2): buyers' rates sorted descending
 /// b_1 &gt;= b_2 &gt;= ..., sellers' ascending s_1 &lt;= s_2 &lt;= ...; volume k = max{k : b_k &gt;= s_k};
 /// the k highest buyers and the k lowest sellers trade at one price of the clearing interval
 /// [max(s_k, b_{k+1}), min(b_k, s_{k+1})] chosen by the <see cref="Scenarios.PriceRule"/>.
@@ -80,7 +80,7 @@ public sealed class CompetitiveEquilibrium(string name, PriceRule priceRule = Pr
                 sellerPayment[sellersRanked[rank]] = price;
             }
 
-            // SPEC 5 "prices": the price paid and the interval it was chosen from.
+            // docs/theory.md §5 "prices": the price paid and the interval it was chosen from.
             outcome.Ledger.Add(new MetricValue("price", price));
             outcome.Ledger.Add(new MetricValue("price_low", low));
             outcome.Ledger.Add(new MetricValue("price_high", high));
@@ -108,7 +108,7 @@ public sealed class CompetitiveEquilibrium(string name, PriceRule priceRule = Pr
             ["welfare_buyers"] = equilibrium.BuyerWelfare,
             ["welfare_sellers"] = equilibrium.SellerWelfare,
             ["gains_from_trade"] = equilibrium.GainsFromTrade,
-            ["efficiency"] = 1, // CE maximises gains from trade: it is its own reference (SPEC 5)
+            ["efficiency"] = 1, // CE maximises gains from trade: it is its own reference (docs/theory.md §5)
             ["volume"] = equilibrium.Volume,
             ["revenue"] = 0,
             ["lump_sum_buyers"] = 0,
@@ -137,7 +137,7 @@ public sealed class CompetitiveEquilibrium(string name, PriceRule priceRule = Pr
     }
 
     /// <summary>
-    /// The clearing-price interval for volume k (SPEC 2). A missing b_{k+1} (all buyers trade) or
+    /// The clearing-price interval for volume k (docs/theory.md §2). A missing b_{k+1} (all buyers trade) or
     /// s_{k+1} (all sellers trade) leaves the other bound alone. With k = 0 it is [b_1, s_1]: every
     /// price between the best buyer and the best seller clears zero trades. With an empty side no
     /// price is determined: both bounds are NaN.

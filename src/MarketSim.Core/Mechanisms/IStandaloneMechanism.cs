@@ -1,12 +1,12 @@
 namespace MarketSim.Core.Mechanisms;
 
 /// <summary>
-/// A mechanism with its own population (SPEC 3 buyer-seller pairs, SPEC 4 groups of players): it
+/// A mechanism with its own population (docs/theory.md §3 buyer-seller pairs, docs/theory.md §4 groups of players): it
 /// needs no two-sided market and is run on <see cref="Units"/> independent units per replication.
 /// One replication is split into steps so the actor shell can batch them: every role of every unit
 /// draws its private information (<see cref="Draw"/>: one role per actor, units in blocks), then the
 /// clearinghouse clears all units and measures (<see cref="Clear"/>).
-/// <see cref="Run"/> is the pure per-replication function; the steps give the same bits (SPEC 6).
+/// <see cref="Run"/> is the pure per-replication function; the steps give the same bits (docs/theory.md §6).
 /// </summary>
 public interface IStandaloneMechanism
 {

@@ -5,8 +5,8 @@ using MarketSim.Core.Theory;
 namespace MarketSim.Core.Mechanisms;
 
 /// <summary>
-/// A mechanism of the two-sided market (SPEC 1.2) run by the clearinghouse on a finite market
-/// (SPEC 2). Implementations are pure: same market and same lottery stream, same outcome.
+/// A mechanism of the two-sided market (docs/theory.md §1.2) run by the clearinghouse on a finite market
+/// (docs/theory.md §2). Implementations are pure: same market and same lottery stream, same outcome.
 /// </summary>
 public interface ITwoSidedMechanism
 {
@@ -17,7 +17,7 @@ public interface ITwoSidedMechanism
     void Clear(MarketInstance market, ref RandomStream lottery, MechanismOutcome outcome);
 
     /// <summary>
-    /// The continuum values of this mechanism's metrics (SPEC 5's `theory` column), keyed by metric
+    /// The continuum values of this mechanism's metrics (docs/theory.md §5's `theory` column), keyed by metric
     /// name, per unit mass of sellers. Empty where the theory gives none.
     /// </summary>
     IReadOnlyDictionary<string, double> ContinuumValues(ContinuumMarket market);

@@ -5,7 +5,7 @@ using MarketSim.Core.Theory;
 namespace MarketSim.Core.Mechanisms;
 
 /// <summary>
-/// Who receives the lump sum and how much (SPEC 1.2, 2). <see cref="LumpSumPolicy.Realized"/>:
+/// Who receives the lump sum and how much (docs/theory.md §1.2, §2). <see cref="LumpSumPolicy.Realized"/>:
 /// the realised revenue split equally among all agents of <see cref="Recipient"/> (budget balance
 /// in every round). <see cref="LumpSumPolicy.Promised"/>: every agent of the recipient side gets
 /// <see cref="PromisedPerAgent"/>, the continuum lump sum (per seller R, per buyer R / mu with R the
@@ -33,8 +33,8 @@ public sealed record LumpSumRule
     public double PromisedPerAgent { get; }
 
     /// <summary>
-    /// Auto = the side with the larger average weight Lambda_j = E[v^M] (the poorer side, SPEC 1.2);
-    /// on a tie (Lambda_B = Lambda_S, where any split is optimal, SPEC 1.3) the sellers.
+    /// Auto = the side with the larger average weight Lambda_j = E[v^M] (the poorer side, docs/theory.md §1.2);
+    /// on a tie (Lambda_B = Lambda_S, where any split is optimal, docs/theory.md §1.3) the sellers.
     /// </summary>
     public static Side RecipientOf(LumpSumRecipient recipient, ContinuumMarket market) => recipient switch
     {

@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Mechanisms;
 
 /// <summary>
-/// What a two-sided mechanism did to every agent of one finite market (SPEC 2): who traded, who
+/// What a two-sided mechanism did to every agent of one finite market (docs/theory.md §2): who traded, who
 /// paid or received how much, and the lump sum per agent of each side. Buffers are reused across
 /// replications (no allocation per agent). Money conventions: a buyer PAYS <c>BuyerPayment[i]</c>,
 /// a seller RECEIVES <c>SellerPayment[i]</c>; both are 0 for agents that did not trade.
@@ -25,7 +25,7 @@ public sealed class MechanismOutcome
     /// <summary>Money seller i received (0 if no trade).</summary>
     public Span<double> SellerPayment => sellerPayment;
 
-    /// <summary>Lump sum paid to every buyer, trader or not (SPEC 1.2).</summary>
+    /// <summary>Lump sum paid to every buyer, trader or not (docs/theory.md §1.2).</summary>
     public double BuyerLumpSum { get; set; }
 
     /// <summary>Lump sum paid to every seller, trader or not.</summary>

@@ -2,7 +2,7 @@ using MathNet.Numerics.Distributions;
 
 namespace MarketSim.Core.Metrics;
 
-/// <summary>Summarises replications of one metric (SPEC 5).</summary>
+/// <summary>Summarises replications of one metric (docs/theory.md §5).</summary>
 public static class MonteCarloSummary
 {
     /// <summary>

@@ -6,13 +6,13 @@ using MarketSim.Core.Numerics;
 namespace MarketSim.Core.Metrics;
 
 /// <summary>
-/// The metrics of SPEC 5 for one mechanism in one replication. "Per seller" = divided by N_S
+/// The metrics of docs/theory.md §5 for one mechanism in one replication. "Per seller" = divided by N_S
 /// (NaN when N_S = 0). Nothing throws on degenerate input: an undefined ratio is written as NaN.
 /// </summary>
 /// <remarks>
 /// An agent's money-metric utility is <c>x r - t + L_B</c> (buyer, t paid) or <c>t - x r + L_S</c>
 /// (seller, t received); its welfare contribution is v^M times that, i.e. <c>x v^K - t v^M + L_B v^M</c>
-/// for a buyer (SPEC 1.1). The Gini and the poorest fifth need one sort of all agents: their scratch
+/// for a buyer (docs/theory.md §1.1). The Gini and the poorest fifth need one sort of all agents: their scratch
 /// comes from <see cref="ArrayPool{T}.Shared"/> (no allocation per call after warm-up, thread-safe).
 /// </remarks>
 public static class OutcomeMetrics
@@ -62,7 +62,7 @@ public static class OutcomeMetrics
     /// for every mechanism that clears). Poorest fifth: the ceil(0.2 (N_B + N_S)) agents with the
     /// highest v^M, ties broken buyers first, then by agent index.
     /// <para>
-    /// Deciles (SPEC 5, inequality): rank all n = N_B + N_S agents from poorest to richest as for the
+    /// Deciles (docs/theory.md §5, inequality): rank all n = N_B + N_S agents from poorest to richest as for the
     /// poorest fifth; the agent at position k (0 = poorest) is in decile 10 - floor(10 k / n), so decile
     /// 10 is the poorest tenth. <c>money_metric_utility_decile_d</c> is the mean money-metric utility
     /// (lump sum included) of the agents of decile d; NaN when the decile is empty (n &lt; 10). The decile
@@ -271,7 +271,7 @@ public static class OutcomeMetrics
         }
     }
 
-    /// <summary>x r - t + L_B for a buyer, t - x r + L_S for a seller (SPEC 1.1, lump sum added).</summary>
+    /// <summary>x r - t + L_B for a buyer, t - x r + L_S for a seller (docs/theory.md §1.1, lump sum added).</summary>
     private static double MoneyMetricUtility(SidePopulation side, MechanismOutcome outcome, int agent) =>
         side.Side == Side.Buyers
             ? (outcome.BuyerTraded[agent] * side.RateOfSubstitution[agent]) - outcome.BuyerPayment[agent] + outcome.BuyerLumpSum

@@ -5,7 +5,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.MultiObject;
 
 /// <summary>
-/// The primitives of 004 Section 3 (SPEC 3) and the exact coefficients of the LP (004 (10)-(12)):
+/// The primitives of 004 Section 3 (docs/theory.md §3) and the exact coefficients of the LP (004 (10)-(12)):
 /// one buyer, one seller, N objects, binary i.i.d. values. "Good" = eager to trade (buyer high,
 /// seller low) with probability q_j. Coefficients are indexed by the number m of good values j
 /// reports, m = 0..N (at m = N there is no bad object: A = S = 0).
@@ -84,8 +84,8 @@ public sealed class MultiObjectProblem
             var upperTail = Fraction.Zero; // 1 - F(m), summed from the top: no cancellation
             for (var m = objects; m >= 0; m--)
             {
-                rent[index][m] = rival * delta * upperTail;                     // A^j_m (SPEC 3)
-                surplus[index][m] = rival * badGain * (objects - m) * pmf[m];   // S^j_m (SPEC 3)
+                rent[index][m] = rival * delta * upperTail;                     // A^j_m (docs/theory.md §3)
+                surplus[index][m] = rival * badGain * (objects - m) * pmf[m];   // S^j_m (docs/theory.md §3)
                 upperTail += pmf[m];
             }
 

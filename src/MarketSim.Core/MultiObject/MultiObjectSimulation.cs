@@ -6,10 +6,10 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.MultiObject;
 
 /// <summary>
-/// One replication of a <c>multi-object-threshold</c> mechanism (SPEC 3): <c>Pairs</c> independent
+/// One replication of a <c>multi-object-threshold</c> mechanism (docs/theory.md §3): <c>Pairs</c> independent
 /// buyer-seller pairs, each side drawing N i.i.d. binary values (good with probability q_j) and
 /// reporting truthfully (the mechanism is IC); the clearinghouse runs the mechanism per pair with
-/// per-object lotteries. Streams (SPEC 6), with P = "multi-object:" + label:
+/// per-object lotteries. Streams (docs/theory.md §6), with P = "multi-object:" + label:
 /// buyer (seed, replication, P + ":buyer", pair), seller (..., P + ":seller", pair),
 /// lotteries (..., P + ":lottery", pair); uniform i of a stream belongs to object i. Keyed by pair
 /// index, so the actors (buyer and seller cohorts of pairs) draw exactly what <see cref="Run(ulong, int)"/> draws.
@@ -17,7 +17,7 @@ namespace MarketSim.Core.MultiObject;
 /// </summary>
 public sealed class MultiObjectSimulation : IStandaloneMechanism
 {
-    /// <summary>The metrics of <see cref="Run(ulong, int)"/>, in order (snake_case, SPEC 5).</summary>
+    /// <summary>The metrics of <see cref="Run(ulong, int)"/>, in order (snake_case, docs/theory.md §5).</summary>
     public static readonly IReadOnlyList<string> MetricNames =
     [
         "realized_gains",
@@ -60,7 +60,7 @@ public sealed class MultiObjectSimulation : IStandaloneMechanism
         };
         if (spec.Budget == BudgetBalance.ExAnte)
         {
-            // Ex ante the realised utility is tau^j(m) >= c^j >= 0 in every state (SPEC 3).
+            // Ex ante the realised utility is tau^j(m) >= c^j >= 0 in every state (docs/theory.md §3).
             continuum["ex_post_ir_violations"] = 0;
         }
 
@@ -98,12 +98,12 @@ public sealed class MultiObjectSimulation : IStandaloneMechanism
 
     public string RoleName(int role) => role == 0 ? "buyer" : "seller";
 
-    /// <summary>One replication; a pure function of (spec, seed, replication) (SPEC 6).</summary>
+    /// <summary>One replication; a pure function of (spec, seed, replication) (docs/theory.md §6).</summary>
     public IReadOnlyList<MetricValue> Run(ulong seed, int replication) => IStandaloneMechanism.DrawAndClear(this, seed, replication);
 
     /// <summary>
     /// Pairs [firstPair, ...) of one side draw their N values: uniform i of the pair's stream
-    /// (seed, replication, P + ":buyer" or P + ":seller", pair) decides object i (SPEC 3, 6).
+    /// (seed, replication, P + ":buyer" or P + ":seller", pair) decides object i (docs/theory.md §3, §6).
     /// </summary>
     public void Draw(ulong seed, int replication, int role, int firstUnit, Span<double> values)
     {

@@ -4,7 +4,7 @@ namespace MarketSim.Core.MultiObject;
 
 /// <summary>
 /// The whole Pareto frontier of utility pairs, swept over the seller weight a_s in [0, 1]
-/// (004 Section 4; SPEC 3), exactly. The knapsack order changes only where a buyer item's and a
+/// (004 Section 4; docs/theory.md §3), exactly. The knapsack order changes only where a buyer item's and a
 /// seller item's cost-to-benefit ratios cross, a_s (1 - rho^b) = a_b (1 - rho^s), i.e. at
 /// a_s = g_s / (g_b + g_s) with g = 1 - rho (g = 1 for c), computed in rationals. Raising a_s moves
 /// seller items forward past buyer items, and the solution changes only when the item where the

@@ -3,7 +3,7 @@ using MarketSim.Core.Agents;
 namespace MarketSim.Core.MultiObject;
 
 /// <summary>
-/// One side's part of an optimal mechanism (004 Theorem 1, SPEC 3). When j reports a bad value for
+/// One side's part of an optimal mechanism (004 Theorem 1, docs/theory.md §3). When j reports a bad value for
 /// an object and the rival a good one, they trade with probability <c>Mu[m]</c>, m = the number of
 /// good values j reported: 0 below <c>Threshold</c> (M^j), <c>Sigma</c> at M^j, 1 above.
 /// Normal form: M^j = the smallest m with mu^j_m > 0 and sigma^j = mu^j_M in (0, 1]. <c>Mu</c> has
@@ -13,8 +13,8 @@ namespace MarketSim.Core.MultiObject;
 /// is the same rule written with sigma = 0 where this one has (M + 1, 1).
 /// </summary>
 /// <param name="WorstTypePayment">c^j >= 0: the transfer to j's type with no good value (004 (9)).</param>
-/// <param name="Utility">NU^j = c^j + sum_m A^j_m mu^j_m: j's ex-ante utility (004 (10), SPEC 3).</param>
-/// <param name="InterimTransfer">tau^j(m) = c^j + q_{-j} Delta_j sum_{k&lt;m} mu^j_k, m = 0..N (SPEC 3): j's interim utility.</param>
+/// <param name="Utility">NU^j = c^j + sum_m A^j_m mu^j_m: j's ex-ante utility (004 (10), docs/theory.md §3).</param>
+/// <param name="InterimTransfer">tau^j(m) = c^j + q_{-j} Delta_j sum_{k&lt;m} mu^j_k, m = 0..N (docs/theory.md §3): j's interim utility.</param>
 public sealed record SideThreshold(
     Side Side,
     int Threshold,

@@ -7,7 +7,7 @@ namespace MarketSim.Core.MultiObject;
 /// <summary>
 /// Runs a solved threshold mechanism on one pair's reports (which objects each side calls good):
 /// the per-object trade probabilities (004 Theorem 1), the lotteries, and the payments under
-/// either budget balance (SPEC 3; 004 Section 4). Allocation-free: spans in, spans out.
+/// either budget balance (docs/theory.md §3; 004 Section 4). Allocation-free: spans in, spans out.
 /// </summary>
 public static class ThresholdClearing
 {
@@ -49,7 +49,7 @@ public static class ThresholdClearing
     /// <summary>
     /// Payments for the trades x_i (realised 0/1, or probabilities: the payments are linear in x, so
     /// passing p gives their expectation over the lotteries).
-    /// Ex ante: tau^j = tau^j(m_j), the interim transfer (SPEC 3), paid whatever the rival reports.
+    /// Ex ante: tau^j = tau^j(m_j), the interim transfer (docs/theory.md §3), paid whatever the rival reports.
     /// Ex post (004 Section 4): tau^j + (R - E_{w^{-j}} R(w^j, .) + E_{w^j} R(., w^{-j})) / 2 with R the
     /// ex-ante transfers' realised revenue; the two corrections add up to R, so the revenue is 0 in every
     /// state and lottery outcome, and each correction has interim mean E[R]/2 = 0, so interim transfers

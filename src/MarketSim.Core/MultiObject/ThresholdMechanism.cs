@@ -3,7 +3,7 @@ using MarketSim.Core.Agents;
 namespace MarketSim.Core.MultiObject;
 
 /// <summary>
-/// A solved alpha-optimal threshold mechanism (004 Theorem 1, SPEC 3): the trade rule per object,
+/// A solved alpha-optimal threshold mechanism (004 Theorem 1, docs/theory.md §3): the trade rule per object,
 /// each side's thresholds, worst-type payments c^j, ex-ante utilities NU^j and the expected gains NI.
 /// Built by <see cref="ThresholdSolver"/>; exact values are kept for the frontier and the tests.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class ThresholdMechanism
             var rival = 1 - side;
             mu[side] = Array.ConvertAll(ExactMu[side], value => value.ToDouble());
 
-            // tau^j(m) = c^j + q_{-j} Delta_j sum_{k<m} mu^j_k (SPEC 3; 004 (9) with its typos fixed).
+            // tau^j(m) = c^j + q_{-j} Delta_j sum_{k<m} mu^j_k (docs/theory.md §3; 004 (9) with its typos fixed).
             var rentStep = Fraction.FromDouble(problem.GoodProbability((Side)rival))
                 * (Fraction.FromDouble(problem.Values((Side)side).High) - Fraction.FromDouble(problem.Values((Side)side).Low));
             var transfer = ExactWorstTypePayment[side];

@@ -3,7 +3,7 @@ using MarketSim.Core.Agents;
 namespace MarketSim.Core.MultiObject;
 
 /// <summary>
-/// The LP of 004 (12) (SPEC 3) solved exactly as a fractional knapsack. Variables: mu^j_m (m &lt; N, in
+/// The LP of 004 (12) (docs/theory.md §3) solved exactly as a fractional knapsack. Variables: mu^j_m (m &lt; N, in
 /// [0,1]) and c^j (>= 0, unbounded). Budget B = G_0; every mu with cost b = A - S &lt;= 0 is set to 1
 /// first (it adds -b to B, 004 Remark 2); the rest are filled in increasing cost-to-benefit ratio
 /// b / (a_j A) = (1 - rho)/a_j with rho = S/A (c^j's ratio 1/a_j) until B is spent: the last mu gets a

@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace MarketSim.Core.Numerics;
 
 /// <summary>
-/// Orders agents by a key with ties broken by agent index, so that who trades (CE, SPEC 2) and who
-/// counts among the poorest fifth (SPEC 5) is deterministic whatever the sort algorithm does.
+/// Orders agents by a key with ties broken by agent index, so that who trades (CE, docs/theory.md §2) and who
+/// counts among the poorest fifth (docs/theory.md §5) is deterministic whatever the sort algorithm does.
 /// </summary>
 /// <remarks>
 /// The order (key ascending, then index ascending; -0 equals +0) is a total order, so any correct

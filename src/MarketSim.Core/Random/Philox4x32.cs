@@ -5,7 +5,7 @@ namespace MarketSim.Core.Random;
 /// <summary>
 /// Philox4x32-10, the counter-based generator of Salmon et al. (SC'11, "Parallel random numbers:
 /// as easy as 1, 2, 3"). A pure function of (key, counter): agent i of side j in replication k
-/// gets the same draws whatever thread, actor or machine computes them (SPEC 6).
+/// gets the same draws whatever thread, actor or machine computes them (docs/theory.md §6).
 /// </summary>
 public static class Philox4x32
 {

@@ -3,7 +3,7 @@ using MarketSim.Core.Agents;
 namespace MarketSim.Core.Random;
 
 /// <summary>
-/// Names an independent random stream (SPEC 6): agents' draws are keyed by (seed, replication,
+/// Names an independent random stream (docs/theory.md §6): agents' draws are keyed by (seed, replication,
 /// side, agent index); lotteries by (seed, replication, mechanism). The domain separates the
 /// purposes; the index separates agents (or players, pairs) within a domain.
 /// </summary>

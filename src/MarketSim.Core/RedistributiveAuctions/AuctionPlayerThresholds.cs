@@ -1,7 +1,7 @@
 namespace MarketSim.Core.RedistributiveAuctions;
 
 /// <summary>
-/// A player's type regions in the auction (SPEC 4; 003 Figures 3-4), in type units (a type is also
+/// A player's type regions in the auction (docs/theory.md §4; 003 Figures 3-4), in type units (a type is also
 /// the player's money value of the good, so thresholds read as bids). Null where a region is empty.
 /// </summary>
 /// <param name="PoolUpTo">Types in [a_i, PoolUpTo] share one ironed bad score: they take the bad by

@@ -1,7 +1,7 @@
 namespace MarketSim.Core.RedistributiveAuctions;
 
 /// <summary>
-/// The two-part virtual surplus of one player (003 (34)-(35), SPEC 4), averaged over each quantile
+/// The two-part virtual surplus of one player (003 (34)-(35), docs/theory.md §4), averaged over each quantile
 /// cell: Z+ scores the player as a buyer of the good, Z- as a taker of the bad (003 Figure 1).
 /// Cell averages are M * int_cell Z f dt, in closed form from the grid (see <see cref="PlayerQuantileGrid"/>):
 /// <c>int (alpha t f + alpha F - Lambda) dt = alpha [t F] - int Lambda dt</c>.

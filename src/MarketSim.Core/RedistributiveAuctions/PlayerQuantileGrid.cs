@@ -59,10 +59,10 @@ public sealed class PlayerQuantileGrid
     /// <summary>E[1/t | cell].</summary>
     internal double[] CellMeanInverseType { get; }
 
-    /// <summary>int_cell (t - (1 - F)/f) dF: the buyer's virtual value mass (SPEC 4 surplus).</summary>
+    /// <summary>int_cell (t - (1 - F)/f) dF: the buyer's virtual value mass (docs/theory.md §4 surplus).</summary>
     internal double[] VirtualValueOfGood { get; }
 
-    /// <summary>int_cell (t + F/f) dF: the bad-taker's virtual cost mass (SPEC 4 surplus).</summary>
+    /// <summary>int_cell (t + F/f) dF: the bad-taker's virtual cost mass (docs/theory.md §4 surplus).</summary>
     internal double[] VirtualValueOfBad { get; }
 
     /// <summary>int_cell Lambda(t) dt.</summary>

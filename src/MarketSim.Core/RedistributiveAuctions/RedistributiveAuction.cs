@@ -1,12 +1,12 @@
 namespace MarketSim.Core.RedistributiveAuctions;
 
 /// <summary>
-/// A solved auction of a good and a bad among n players (SPEC 4): the allocation rule (one score rule,
+/// A solved auction of a good and a bad among n players (docs/theory.md §4): the allocation rule (one score rule,
 /// or a lottery between two at a jump of the surplus), the exact interim allocation
 /// Q_i = P(good) - c P(bad), the payments and the lump sums. Types are reported; the mechanism treats
 /// the types of one quantile cell alike, so every interim quantity is a step function of the type
 /// and every expectation below is an exact finite sum (no sampling).
-/// <para>Payments (SPEC 4, 003 (5)-(6), Lemma 4): <c>P0_i(t) = t Q_i(t) - int_{tau_i}^t Q_i</c>,
+/// <para>Payments (docs/theory.md §4, 003 (5)-(6), Lemma 4): <c>P0_i(t) = t Q_i(t) - int_{tau_i}^t Q_i</c>,
 /// <c>tau_i = inf{t : Q_i(t) &gt;= 0}</c>, and the budget-balanced ex-post rule
 /// <c>p_i = P0_i(t_i) - (1/(n-1)) sum_{j != i} [P0_j(t_j) - E P0_j] - L_i</c>; the lump sums L
 /// split S = sum_i E P0_i equally among the recipients (I* for the optimum, 003 Theorem 2(b.ii)).
@@ -55,7 +55,7 @@ public sealed class RedistributiveAuction
             ComputePayments(i);
         }
 
-        // Budget balance (SPEC 4): the lump sums return exactly what the P0 payments raise.
+        // Budget balance (docs/theory.md §4): the lump sums return exactly what the P0 payments raise.
         var recipients = lumpSumRecipients.Count(recipient => recipient);
         Surplus = expectedPayment.Sum();
         for (var i = 0; i < players; i++)
@@ -103,7 +103,7 @@ public sealed class RedistributiveAuction
     public IReadOnlyList<double> WorstOffTypes => worstOffTypes;
 
     /// <summary>
-    /// Evaluates any mixture of score rules with the payments of SPEC 4 and the surplus rebated equally
+    /// Evaluates any mixture of score rules with the payments of docs/theory.md §4 and the surplus rebated equally
     /// to <paramref name="lumpSumRecipients"/>. IC, IR and ex-post BB hold whenever the surplus is &gt;= 0.
     /// </summary>
     public static RedistributiveAuction Build(
@@ -129,7 +129,7 @@ public sealed class RedistributiveAuction
             grids.ToArray(), badCost, rules.ToArray(), ruleProbabilities.ToArray(), lumpSumRecipients.ToArray(), multiplier);
     }
 
-    /// <summary>The SPEC 4 formula of the surplus, sum_i [int Q+ (t - (1-F)/f) dF - int Q- (t + F/f) dF].</summary>
+    /// <summary>The docs/theory.md §4 formula of the surplus, sum_i [int Q+ (t - (1-F)/f) dF - int Q- (t + F/f) dF].</summary>
     public double VirtualSurplus()
     {
         var total = 0.0;
@@ -245,7 +245,7 @@ public sealed class RedistributiveAuction
     }
 
     /// <summary>
-    /// Ex-post net payments p_i (SPEC 4), budget-balanced in every round:
+    /// Ex-post net payments p_i (docs/theory.md §4), budget-balanced in every round:
     /// p_i = P0_i(t_i) - (1/(n-1)) sum_{j != i} [P0_j(t_j) - E P0_j] - L_i.
     /// </summary>
     public void ExPostPayments(ReadOnlySpan<int> cells, Span<double> payments)

@@ -4,11 +4,11 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.RedistributiveAuctions;
 
 /// <summary>
-/// A <c>redistributive-auction</c> as a mechanism with its own population (SPEC 4): solved once
+/// A <c>redistributive-auction</c> as a mechanism with its own population (docs/theory.md §4): solved once
 /// (<see cref="RedistributiveAuctionSolver.Optimize(RedistributiveAuctionSpec, int)"/>), then run on
 /// <c>groups</c> groups per replication by <see cref="RedistributiveAuctionSimulation"/>. Role i is
 /// player i; its types are keyed (seed, replication, "auction:{label}:player{i}", group), the
-/// lotteries (seed, replication, "auction:{label}:lottery", group) (SPEC 6).
+/// lotteries (seed, replication, "auction:{label}:lottery", group) (docs/theory.md §6).
 /// </summary>
 public sealed class RedistributiveAuctionMechanism : IStandaloneMechanism
 {

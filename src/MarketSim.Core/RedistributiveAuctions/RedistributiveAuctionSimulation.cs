@@ -5,7 +5,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.RedistributiveAuctions;
 
 /// <summary>
-/// One replication of a redistributive auction (SPEC 4, 6): <c>groups</c> independent groups of the n
+/// One replication of a redistributive auction (docs/theory.md §4, §6): <c>groups</c> independent groups of the n
 /// players draw types from their own streams (purpose <c>auction:{label}:player{i}</c>, index = group),
 /// report truthfully, the clearinghouse allocates the good and the bad (ties and the rule lottery from
 /// <c>auction:{label}:lottery</c>, index = group) and charges the ex-post payments.
@@ -44,7 +44,7 @@ public static class RedistributiveAuctionSimulation
 
     /// <summary>
     /// Player <paramref name="player"/>'s types in groups [firstGroup, firstGroup + types.Length):
-    /// t = F_i^{-1}(first uniform of stream (seed, replication, "auction:{label}:player{i}", group)) (SPEC 6).
+    /// t = F_i^{-1}(first uniform of stream (seed, replication, "auction:{label}:player{i}", group)) (docs/theory.md §6).
     /// </summary>
     public static void DrawTypes(
         RedistributiveAuction auction, string label, int player, ulong seed, int replication, int firstGroup, Span<double> types)

@@ -8,7 +8,7 @@ namespace MarketSim.Core.RedistributiveAuctions;
 /// in <c>solve --json</c> (formatted by the command line).
 /// </summary>
 /// <param name="Name">The mechanism's label.</param>
-/// <param name="Multiplier">nu, the multiplier of the budget constraint (SPEC 4).</param>
+/// <param name="Multiplier">nu, the multiplier of the budget constraint (docs/theory.md §4).</param>
 /// <param name="Surplus">S, the expected surplus rebated as lump sums (0 when the budget binds).</param>
 /// <param name="Welfare">The objective sum_i int U_i d lambda_i (003 (10)).</param>
 /// <param name="LumpSums">L_i per player (nonzero only for I*).</param>

@@ -3,7 +3,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.RedistributiveAuctions;
 
 /// <summary>
-/// The welfare-maximising auction of a good and a bad for welfare weights lambda_i (SPEC 4; 003
+/// The welfare-maximising auction of a good and a bad for welfare weights lambda_i (docs/theory.md §4; 003
 /// Theorem 2 with the saddle point of Lemma 5): ironed Z scores for a multiplier nu, nu = 0 if the
 /// surplus S(0) &gt;= 0 (then S goes to I* as lump sums), else the nu where S crosses 0.
 /// <para>Accuracy: the mechanism is solved exactly among mechanisms that treat the types of one of

@@ -11,7 +11,7 @@ namespace MarketSim.Core.Replications;
 /// Everything about a scenario that is fixed across replications, built (and solved) once per run:
 /// the two-sided market (the sides' laws, the continuum economy, the two-sided mechanisms, the
 /// population sizes) when a two-sided mechanism is listed, and the mechanisms with their own
-/// populations (SPEC 3 pairs, SPEC 4 groups).
+/// populations (docs/theory.md §3 pairs, docs/theory.md §4 groups).
 /// </summary>
 public sealed class MarketModel
 {
@@ -33,7 +33,7 @@ public sealed class MarketModel
             .ToArray();
         if (!scenario.Mechanisms.Any(MechanismFactory.IsTwoSided))
         {
-            // SPEC 3/4 scenarios need no market: no agents are drawn and no reference CE is cleared.
+            // docs/theory.md §3/§4 scenarios need no market: no agents are drawn and no reference CE is cleared.
             Mechanisms = [];
             return;
         }
@@ -84,12 +84,12 @@ public sealed class MarketModel
     /// <summary>The scenario's mechanisms with their own populations, in scenario order, solved once.</summary>
     public IReadOnlyList<IStandaloneMechanism> Standalone { get; }
 
-    /// <summary>The midpoint-rule CE cleared on every replication's draws as the reference (SPEC 5).</summary>
+    /// <summary>The midpoint-rule CE cleared on every replication's draws as the reference (docs/theory.md §5).</summary>
     public ITwoSidedMechanism Reference => reference ?? throw NoMarket();
 
     /// <summary>
     /// The continuum values of a mechanism's metrics (the summary's `theory` column): for a two-sided
-    /// mechanism with the paired difference to the continuum CE (SPEC 5: welfare minus that of CE)
+    /// mechanism with the paired difference to the continuum CE (docs/theory.md §5: welfare minus that of CE)
     /// added where welfare is known; for the others their exact expectations.
     /// </summary>
     public IReadOnlyDictionary<string, double> ContinuumValuesOf(string mechanism)

@@ -28,7 +28,7 @@ public static class ReplicationRunner
         population.ComputeRates(0, population.Count);
     }
 
-    /// <summary>The lottery stream of one mechanism in one replication (SPEC 6).</summary>
+    /// <summary>The lottery stream of one mechanism in one replication (docs/theory.md §6).</summary>
     public static RandomStream LotteryStream(MarketModel model, int replication, string mechanism) =>
         new(StreamKey.ForPurpose(model.Seed, replication, "lottery:" + mechanism));
 
@@ -40,7 +40,7 @@ public static class ReplicationRunner
             return;
         }
 
-        // The reference CE and every CE mechanism rank the same rates: rank once (same order, SPEC 2).
+        // The reference CE and every CE mechanism rank the same rates: rank once (same order, docs/theory.md §2).
         workspace.RateRanking.Invalidate();
         workspace.Market.SharedRateRanking = workspace.RateRanking;
         try

@@ -19,7 +19,7 @@ public sealed class ReplicationWorkspace
             Outcomes[i] = new MechanismOutcome();
         }
 
-        // A listed midpoint CE clears exactly as the reference (same rule, no lottery, SPEC 2):
+        // A listed midpoint CE clears exactly as the reference (same rule, no lottery, docs/theory.md §2):
         // its outcome is the reference's, cleared once (one outcome less: 32 MB at 10^6 a side).
         var twin = model.Mechanisms
             .Select((mechanism, index) => (mechanism, index))

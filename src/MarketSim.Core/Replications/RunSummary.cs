@@ -2,7 +2,7 @@ using MarketSim.Core.Metrics;
 
 namespace MarketSim.Core.Replications;
 
-/// <summary>Folds the replications of a run into the Monte Carlo summary (SPEC 5).</summary>
+/// <summary>Folds the replications of a run into the Monte Carlo summary (docs/theory.md §5).</summary>
 public static class RunSummary
 {
     /// <summary>

@@ -5,7 +5,7 @@ using MarketSim.Core.Mechanisms;
 
 namespace MarketSim.Core.Replications;
 
-/// <summary>Builds the mechanisms that bring their own population (SPEC 3, SPEC 4), solving each once.</summary>
+/// <summary>Builds the mechanisms that bring their own population (docs/theory.md §3, docs/theory.md §4), solving each once.</summary>
 public static class StandaloneMechanismFactory
 {
     /// <summary>True for <c>multi-object-threshold</c> and <c>redistributive-auction</c>.</summary>

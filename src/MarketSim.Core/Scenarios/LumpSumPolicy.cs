@@ -1,6 +1,6 @@
 namespace MarketSim.Core.Scenarios;
 
-/// <summary>How lump sums are paid on a finite market (SPEC 2).</summary>
+/// <summary>How lump sums are paid on a finite market (docs/theory.md §2).</summary>
 public enum LumpSumPolicy
 {
     /// <summary>Split the realised revenue equally: exact budget balance every round.</summary>
@@ -10,7 +10,7 @@ public enum LumpSumPolicy
     Promised,
 }
 
-/// <summary>Which side receives the lump sum; Auto = the side with the larger Lambda_j (SPEC 1.2).</summary>
+/// <summary>Which side receives the lump sum; Auto = the side with the larger Lambda_j (docs/theory.md §1.2).</summary>
 public enum LumpSumRecipient
 {
     Auto,

@@ -2,10 +2,10 @@ namespace MarketSim.Core.Scenarios;
 
 /// <summary>
 /// <c>multi-object-threshold: { objects, pairs, buyer: {...}, seller: {...}, sellerWeight, budget }</c>:
-/// one buyer and one seller trade <c>Objects</c> objects with binary i.i.d. values (SPEC 3, paper 004);
+/// one buyer and one seller trade <c>Objects</c> objects with binary i.i.d. values (docs/theory.md §3, paper 004);
 /// the simulation runs <c>Pairs</c> independent buyer-seller pairs per replication.
 /// <c>SellerWeight</c> is a_s (a_b = 1 - a_s); omitted, it is <see cref="DefaultSellerWeight"/>.
-/// Constructing validates (SPEC 3): vb_h > vs_h > vb_l > vs_l, probabilities in (0,1),
+/// Constructing validates (docs/theory.md §3): vb_h > vs_h > vb_l > vs_l, probabilities in (0,1),
 /// objects >= 1, pairs >= 1, weight in [0,1]; the ArgumentException's ParamName is the YAML field path.
 /// </summary>
 public sealed record MultiObjectThresholdSpec(
@@ -19,7 +19,7 @@ public sealed record MultiObjectThresholdSpec(
     : MechanismSpec(Label)
 {
     /// <summary>
-    /// The default a_s when <c>sellerWeight</c> is omitted. SPEC 3 takes the weights from the sides'
+    /// The default a_s when <c>sellerWeight</c> is omitted. docs/theory.md §3 takes the weights from the sides'
     /// average values for money (Lambda_j); the binary-value model has no v^M, i.e. every agent
     /// values money at 1 on both sides, so the sides' averages are equal and a_s = a_b = 1/2.
     /// </summary>
@@ -44,7 +44,7 @@ public sealed record MultiObjectThresholdSpec(
     /// <summary>a_s actually used: the given weight or <see cref="DefaultSellerWeight"/>.</summary>
     public double EffectiveSellerWeight => SellerWeight ?? DefaultSellerWeight;
 
-    /// <summary>Checks the non-triviality ordering of 004 Section 3 (SPEC 3): vb_h > vs_h > vb_l > vs_l.</summary>
+    /// <summary>Checks the non-triviality ordering of 004 Section 3 (docs/theory.md §3): vb_h > vs_h > vb_l > vs_l.</summary>
     public static BinaryValues ValidateOrdering(BinaryValues buyer, BinaryValues seller)
     {
         ArgumentNullException.ThrowIfNull(buyer);
@@ -83,12 +83,12 @@ public sealed record MultiObjectThresholdSpec(
 }
 
 /// <summary>
-/// One side's binary value per object (SPEC 3): <c>High</c> or <c>Low</c>. "Good" means eager to
+/// One side's binary value per object (docs/theory.md §3): <c>High</c> or <c>Low</c>. "Good" means eager to
 /// trade: high for the buyer, low for the seller; it has probability <c>GoodProbability</c> (q_j).
 /// </summary>
 public sealed record BinaryValues(double High, double Low, double GoodProbability);
 
-/// <summary>Which budget balance the transfers satisfy (004 Section 4, SPEC 3).</summary>
+/// <summary>Which budget balance the transfers satisfy (004 Section 4, docs/theory.md §3).</summary>
 public enum BudgetBalance
 {
     /// <summary>Interim transfers tau^j(m): revenue zero on average, IR ex post.</summary>

@@ -4,7 +4,7 @@ using MarketSim.Core.RedistributiveAuctions;
 namespace MarketSim.Core.Scenarios;
 
 /// <summary>
-/// How the welfare ranking lambda_i of SPEC 4 is built from the type law F_i (003 Theorem 1).
+/// How the welfare ranking lambda_i of docs/theory.md §4 is built from the type law F_i (003 Theorem 1).
 /// A player's <see cref="AuctionPlayerSpec.Weight"/> multiplies lambda_i.
 /// </summary>
 public enum WelfareWeights
@@ -12,7 +12,7 @@ public enum WelfareWeights
     /// <summary><c>utils</c>: d lambda_i = dF_i, every type's utility counts once.</summary>
     Utils,
 
-    /// <summary><c>money-metric</c>: d lambda_i = t dF_i, utilities counted in money (SPEC 4 sanity check).</summary>
+    /// <summary><c>money-metric</c>: d lambda_i = t dF_i, utilities counted in money (docs/theory.md §4 sanity check).</summary>
     MoneyMetric,
 }
 
@@ -24,7 +24,7 @@ public sealed record AuctionPlayerSpec(DistributionSpec Type, double Weight)
 }
 
 /// <summary>
-/// <c>redistributive-auction: { groups, badCost, players: [ { type, weight } ], weights }</c> (SPEC 4):
+/// <c>redistributive-auction: { groups, badCost, players: [ { type, weight } ], weights }</c> (docs/theory.md §4):
 /// a good and a bad auctioned among n players, <c>groups</c> independent groups per replication.
 /// </summary>
 public sealed record RedistributiveAuctionSpec(
@@ -45,7 +45,7 @@ public sealed record RedistributiveAuctionSpec(
     public WelfareWeightDensity EffectiveDensity => Density ?? WelfareWeightDensity.Of(Weights);
 
     /// <summary>
-    /// Checks what the theory needs (SPEC 4; 003 Section 2.1: 0 &lt; a_i, bounded supports) and
+    /// Checks what the theory needs (docs/theory.md §4; 003 Section 2.1: 0 &lt; a_i, bounded supports) and
     /// returns this spec. Throws <see cref="ArgumentException"/> whose ParamName is the field path.
     /// Type supports are checked where the law is built (<c>AuctionTypeLaws</c>).
     /// </summary>

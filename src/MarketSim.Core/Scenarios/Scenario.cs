@@ -3,8 +3,8 @@ using MarketSim.Core.Laws;
 namespace MarketSim.Core.Scenarios;
 
 /// <summary>
-/// A validated scenario (ARCHITECTURE.md, "Scenario YAML"). A run is a pure function of
-/// (scenario, seed, replication count) (SPEC 6). <c>Market</c>, <c>Buyers</c> and
+/// A validated scenario (docs/architecture.md, "Scenario YAML"). A run is a pure function of
+/// (scenario, seed, replication count) (docs/theory.md §6). <c>Market</c>, <c>Buyers</c> and
 /// <c>Sellers</c> are required when a two-sided mechanism is listed. <c>Entry</c> (optional)
 /// configures the stress test's entry dynamics (000 Section 6). <c>OneSided</c> (optional) is a
 /// one-sided problem on the law of its side, reported by <c>solve</c> (docs/theory.md §1).

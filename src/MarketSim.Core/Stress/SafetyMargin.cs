@@ -8,7 +8,7 @@ namespace MarketSim.Core.Stress;
 /// estimated by the order statistic D_(ceil((1-a) R)) over the R replications (at most a fraction a
 /// of the replications would still run a deficit) with its order-statistic interval. Negative
 /// means the promise could even be raised. For a wedge, D = (p_B - p_S)(Q N_S - min(k_B, k_S)) / N_r
-/// has spread of order sqrt(N) / N, hence the theory's margin ~ N^{-1/2} (SPEC 2, issue 8).
+/// has spread of order sqrt(N) / N, hence the theory's margin ~ N^{-1/2} (docs/theory.md §2, issue 8).
 /// </summary>
 public static class SafetyMargin
 {

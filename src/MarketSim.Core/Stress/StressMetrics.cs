@@ -3,7 +3,7 @@ namespace MarketSim.Core.Stress;
 /// <summary>The metric names of stress.csv (per mechanism and population size), documented in docs/budget-balance.md.</summary>
 public static class StressMetrics
 {
-    /// <summary>Share of replications with a budget deficit (SPEC 5 `deficit`), Clopper-Pearson interval.</summary>
+    /// <summary>Share of replications with a budget deficit (docs/theory.md §5 `deficit`), Clopper-Pearson interval.</summary>
     public const string DeficitProbability = "deficit_probability";
 
     /// <summary>Mean of -budget_surplus per seller over the replications in deficit (t interval; n = deficits).</summary>

@@ -8,7 +8,7 @@ namespace MarketSim.Core.Stress;
 /// The scenario the stress test runs at one population size: the same laws and mechanisms with
 /// N_S = <c>sellers</c> and one lump-sum policy forced on every mechanism that has one (wedges,
 /// menus, optimal). CE and price controls have no lump sum and are kept as they are (their budget
-/// surplus is 0 by construction, SPEC 2). Mechanisms outside the two-sided market are dropped.
+/// surplus is 0 by construction, docs/theory.md §2). Mechanisms outside the two-sided market are dropped.
 /// </summary>
 public static class StressScenario
 {

@@ -8,8 +8,8 @@ namespace MarketSim.Core.Stress;
 /// from the continuum law alone (independent of the simulation; used to check it).
 /// <para>Derivation. Every buyer with r_B &gt;= p_B and every seller with r_S &lt;= p_S takes the sure
 /// option, independently: k_B ~ Bin(N_B, b), b = 1 - G_B(p_B); k_S ~ Bin(N_S, s), s = G_S(p_S),
-/// and k_B, k_S are independent (the two sides draw separately, SPEC 2). Volume k = min(k_B, k_S)
-/// (SPEC 2 fill rule), revenue w k with w = p_B - p_S, lump sums paid l N_S in total (l = promised
+/// and k_B, k_S are independent (the two sides draw separately, docs/theory.md §2). Volume k = min(k_B, k_S)
+/// (docs/theory.md §2 fill rule), revenue w k with w = p_B - p_S, lump sums paid l N_S in total (l = promised
 /// lump sum per seller-equivalent: L for sellers, mu L for buyers). So
 /// S = w min(k_B, k_S) / N_S - l. By the de Moivre-Laplace theorem (k_B, k_S) is approximately
 /// bivariate normal with independent components, means N_j p_j, variances N_j p_j (1 - p_j), and

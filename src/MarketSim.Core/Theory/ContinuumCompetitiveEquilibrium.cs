@@ -4,7 +4,7 @@ namespace MarketSim.Core.Theory;
 
 /// <summary>
 /// The competitive equilibrium of the continuum economy: the price p_CE with
-/// mu (1 - G_B(p)) = G_S(p) (SPEC 1.2), its volume and welfare (SPEC 1.1).
+/// mu (1 - G_B(p)) = G_S(p) (docs/theory.md §1.2), its volume and welfare (docs/theory.md §1.1).
 /// </summary>
 public static class ContinuumCompetitiveEquilibrium
 {
@@ -17,7 +17,7 @@ public static class ContinuumCompetitiveEquilibrium
     /// bisection on the sign of E, which also copes with atoms and flat stretches. The interval is a
     /// point unless both G_B and G_S are flat there: supports that do not overlap (no trade, interval
     /// [rbar_B, r_S]) or, with mu = 1, every seller below every buyer (interval [rbar_S, r_B]).
-    /// p_CE is its midpoint, as the finite market's default rule (SPEC 2).
+    /// p_CE is its midpoint, as the finite market's default rule (docs/theory.md §2).
     /// </summary>
     public static ContinuumCompetitiveEquilibriumResult Solve(ContinuumMarket market)
     {

@@ -2,7 +2,7 @@ namespace MarketSim.Core.Theory;
 
 /// <summary>
 /// The continuum law of one side's rate of substitution r = v^K / v^M together with the Pareto
-/// weights (SPEC 1.1): everything the continuum theory (CE, posted mechanisms, the solver) needs.
+/// weights (docs/theory.md §1.1): everything the continuum theory (CE, posted mechanisms, the solver) needs.
 /// Expectations are over the side's two-dimensional law.
 /// </summary>
 public interface IRateLaw
@@ -32,10 +32,10 @@ public interface IRateLaw
     double WeightBelow(double rate);
 
     /// <summary>E[(p v^M - v^K)^+] = int_{r_j}^{p} lambda_j(tau) (p - tau) dG_j(tau): what a seller
-    /// of this side gains, in utils, from selling surely at price p (W_S of SPEC 1.3).</summary>
+    /// of this side gains, in utils, from selling surely at price p (W_S of docs/theory.md §1.3).</summary>
     double SellerSurplus(double price);
 
     /// <summary>E[(v^K - p v^M)^+] = int_p^{rbar_j} lambda_j(tau) (tau - p) dG_j(tau): a buyer's gain
-    /// in utils from buying surely at price p (W_B of SPEC 1.3).</summary>
+    /// in utils from buying surely at price p (W_B of docs/theory.md §1.3).</summary>
     double BuyerSurplus(double price);
 }

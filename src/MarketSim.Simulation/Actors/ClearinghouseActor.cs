@@ -9,8 +9,8 @@ namespace MarketSim.Simulation.Actors;
 
 /// <summary>
 /// Runs one replication of its lane at a time: asks every trader cohort to draw, places the batched
-/// reports by agent index (so arrival order is irrelevant, SPEC 6), and once every cohort has
-/// reported clears the reference CE and every mechanism on the same reports (SPEC 2, common random
+/// reports by agent index (so arrival order is irrelevant, docs/theory.md §6), and once every cohort has
+/// reported clears the reference CE and every mechanism on the same reports (docs/theory.md §2, common random
 /// numbers). Then hands the workspace to the metrics actor, with the requester as sender.
 /// </summary>
 internal sealed class ClearinghouseActor : ReceiveActor

@@ -6,7 +6,7 @@ using MarketSim.Simulation.Running;
 namespace MarketSim.Simulation.Actors;
 
 /// <summary>
-/// Folds a cleared workspace into the replication's metrics (ReplicationRunner.Measure, SPEC 5) and
+/// Folds a cleared workspace into the replication's metrics (ReplicationRunner.Measure, docs/theory.md §5) and
 /// replies the <see cref="ReplicationResult"/> to whoever asked for the replication.
 /// </summary>
 internal sealed class MetricsActor : ReceiveActor

@@ -6,9 +6,9 @@ using MarketSim.Simulation.Messages;
 namespace MarketSim.Simulation.Actors;
 
 /// <summary>
-/// The clearinghouse of one mechanism with its own population (SPEC 3 pairs, SPEC 4 groups): asks
+/// The clearinghouse of one mechanism with its own population (docs/theory.md §3 pairs, docs/theory.md §4 groups): asks
 /// every population cohort of its lane to draw, copies each batched report to its units' place (so
-/// arrival order is irrelevant, SPEC 6), and once every role of every unit has reported runs the
+/// arrival order is irrelevant, docs/theory.md §6), and once every role of every unit has reported runs the
 /// mechanism for every unit (<see cref="IStandaloneMechanism.Clear"/>: allocation, transfers,
 /// lotteries from the mechanism's own streams). Replies a <see cref="PopulationResult"/> to the
 /// requester. Identical to <see cref="IStandaloneMechanism.Run"/> bit for bit.

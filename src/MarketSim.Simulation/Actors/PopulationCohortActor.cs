@@ -7,8 +7,8 @@ namespace MarketSim.Simulation.Actors;
 
 /// <summary>
 /// One role of units [Offset, Offset + Count) of a mechanism with its own population: the buyers (or
-/// the sellers) of a block of SPEC 3 pairs, each drawing N binary values; player i of a block of
-/// SPEC 4 groups, drawing its type. The draws come from the core
+/// the sellers) of a block of docs/theory.md §3 pairs, each drawing N binary values; player i of a block of
+/// docs/theory.md §4 groups, drawing its type. The draws come from the core
 /// (<see cref="IStandaloneMechanism.Draw"/>, streams keyed by unit index) and go out in one
 /// batched <see cref="PopulationReport"/>; with 64 units or fewer each unit is its own actor.
 /// </summary>

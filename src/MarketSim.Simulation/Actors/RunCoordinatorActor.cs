@@ -10,7 +10,7 @@ namespace MarketSim.Simulation.Actors;
 /// lane gets the next replication as soon as it returns one. The books (assignment, results by
 /// replication, completion, failure policy) are a <see cref="ReplicationLedger{TSlot}"/>, the same as
 /// the cluster coordinator's, with <see cref="FailurePolicy.InProcess"/>: the first failure ends the run.
-/// Results are stored by replication index, so completion order never changes the output (SPEC 6); the progress callback sees them
+/// Results are stored by replication index, so completion order never changes the output (docs/theory.md §6); the progress callback sees them
 /// in completion order, on this actor's thread. The run ends in exactly one way: the completion
 /// is set (results, a <see cref="ReplicationFailedException"/>, or cancellation by the runner) and
 /// the coordinator stops, taking its lanes with it.

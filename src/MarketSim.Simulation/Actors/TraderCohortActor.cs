@@ -10,7 +10,7 @@ namespace MarketSim.Simulation.Actors;
 
 /// <summary>
 /// Buyers or sellers [Offset, Offset + Count) of one lane's market. Each agent draws its type from its
-/// own keyed stream (SPEC 6) through <see cref="PopulationSampler"/>; the cohort answers with one
+/// own keyed stream (docs/theory.md §6) through <see cref="PopulationSampler"/>; the cohort answers with one
 /// batched <see cref="CohortReport"/> instead of one message per agent.
 /// </summary>
 internal sealed class TraderCohortActor : ReceiveActor

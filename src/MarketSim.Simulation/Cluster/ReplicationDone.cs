@@ -6,7 +6,7 @@ namespace MarketSim.Simulation.Cluster;
 /// <summary>
 /// Slot -> coordinator: one replication's metrics, flattened, each double as its 64 bits so the
 /// coordinator gets exactly the bits the worker computed whatever the serializer does with
-/// floating point (results byte-identical to a single-process run, SPEC 6). Also asks for the next replication.
+/// floating point (results byte-identical to a single-process run, docs/theory.md §6). Also asks for the next replication.
 /// </summary>
 public sealed record ReplicationDone(
     string RunId, int Replication, string[] Mechanisms, int[] MetricCounts, string[] MetricNames, long[] ValueBits)

@@ -5,7 +5,7 @@ namespace MarketSim.Simulation.Messages;
 
 /// <summary>
 /// Trader cohort -> clearinghouse: the types of agents [Offset, Offset + Count) of one side, in ONE
-/// message for the whole cohort (ARCHITECTURE.md "Large populations"), struct-of-arrays.
+/// message for the whole cohort (docs/architecture.md "Large populations"), struct-of-arrays.
 /// </summary>
 /// <remarks>
 /// The memory is the cohort's own buffer, lent read-only to avoid copying millions of doubles per

@@ -1,4 +1,4 @@
 namespace MarketSim.Simulation.Messages;
 
-/// <summary>Population clearinghouse -> population cohort: draw your units' private information for this replication (SPEC 6).</summary>
+/// <summary>Population clearinghouse -> population cohort: draw your units' private information for this replication (docs/theory.md §6).</summary>
 public sealed record DrawUnits(int Replication);

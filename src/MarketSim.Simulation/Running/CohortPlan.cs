@@ -5,7 +5,7 @@ namespace MarketSim.Simulation.Running;
 
 /// <summary>
 /// Splits each side into contiguous cohorts. Agents are placed by index and draw from streams keyed
-/// by index (SPEC 6), so the split changes message counts, never results.
+/// by index (docs/theory.md §6), so the split changes message counts, never results.
 /// </summary>
 internal static class CohortPlan
 {

@@ -4,10 +4,10 @@ using MarketSim.Core.Replications;
 namespace MarketSim.Simulation.Running;
 
 /// <summary>
-/// Splits the populations of the mechanisms that bring their own (SPEC 3 pairs, SPEC 4 groups) into
+/// Splits the populations of the mechanisms that bring their own (docs/theory.md §3 pairs, docs/theory.md §4 groups) into
 /// cohorts: for every mechanism and every role, contiguous blocks of units sized like the two-sided
 /// cohorts (<see cref="CohortPlan.AutomaticSize"/>: one actor per unit up to 64 units). Units draw
-/// from streams keyed by unit index (SPEC 6), so the split changes message counts, never results.
+/// from streams keyed by unit index (docs/theory.md §6), so the split changes message counts, never results.
 /// </summary>
 internal static class PopulationPlan
 {

@@ -3,14 +3,14 @@ namespace MarketSim.Simulation.Running;
 /// <summary>
 /// How to run replications with actors. <c>Workers</c> is the number of lanes (replications in
 /// flight at once). <c>CohortSize</c> is the number of agents one trader actor stands for; null picks
-/// it automatically (<see cref="CohortPlan.AutomaticSize"/>). Neither changes any result (SPEC 6).
+/// it automatically (<see cref="CohortPlan.AutomaticSize"/>). Neither changes any result (docs/theory.md §6).
 /// </summary>
 public sealed record SimulationOptions(int Replications, int Workers, int? CohortSize = null)
 {
     /// <summary>
     /// The replications to run: strictly ascending, each in [0, Replications); null runs all of
     /// 0 .. R-1. A resumed run passes the ones its journal lacks; results come back for these only,
-    /// ordered by replication, and each is the same as in a full run (a pure function of its keys, SPEC 6).
+    /// ordered by replication, and each is the same as in a full run (a pure function of its keys, docs/theory.md §6).
     /// </summary>
     public IReadOnlyList<int>? ReplicationsToRun { get; init; }
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace MarketSim.Cli.Tests.Commands;
 
 /// <summary>
-/// `solve --json` on 000 Section 2's example (m = 2): one JSON object in ARCHITECTURE.md's shape with
-/// the numbers of SPEC 1.4 (issue "Solver" acceptance).
+/// `solve --json` on 000 Section 2's example (m = 2): one JSON object in docs/architecture.md's shape with
+/// the numbers of docs/theory.md §1.4 (issue "Solver" acceptance).
 /// </summary>
 public sealed class SolveCommandTests
 {
@@ -36,7 +36,7 @@ public sealed class SolveCommandTests
             }
         }
 
-        // SPEC 1.4, m = 2 with lump sums: p_B = 1/2, p_S = 1/(2m) = 1/4, lump sum (m-1)/(4m) = 1/8 to sellers, welfare m/4.
+        // docs/theory.md §1.4, m = 2 with lump sums: p_B = 1/2, p_S = 1/(2m) = 1/4, lump sum (m-1)/(4m) = 1/8 to sellers, welfare m/4.
         var optimal = mechanisms["optimal"];
         Assert.Equal(0.5, optimal.GetProperty("welfare").GetDouble(), 1e-4);
         Assert.Equal(0.125, optimal.GetProperty("lumpSum").GetProperty("sellers").GetDouble(), 1e-3);

@@ -43,11 +43,11 @@ public sealed class SolveJsonShapesTests
         Assert.NotEmpty(frontier);
         Assert.All(frontier, vertex => Assert.Equal(["sellerWeight", "buyer", "seller"], Keys(vertex)));
 
-        // SPEC 3 / 004 example, N = 3: optimum at equal weights "about 10.25"; separate trading 9.9 is beaten.
+        // docs/theory.md §3 / 004 example, N = 3: optimum at equal weights "about 10.25"; separate trading 9.9 is beaten.
         Assert.InRange(entry.GetProperty("gainsFromTrade").GetDouble(), 10.2, 10.3);
         var utility = entry.GetProperty("utility");
         Assert.Equal(entry.GetProperty("gainsFromTrade").GetDouble(), utility.GetProperty("buyer").GetDouble() + utility.GetProperty("seller").GetDouble(), 9);
-        // SPEC 3 vertex (6.82, 3.44) on the frontier (rounded in the paper).
+        // docs/theory.md §3 vertex (6.82, 3.44) on the frontier (rounded in the paper).
         Assert.Contains(frontier, vertex =>
             Math.Abs(vertex.GetProperty("buyer").GetDouble() - 6.82) < 0.01 && Math.Abs(vertex.GetProperty("seller").GetDouble() - 3.44) < 0.01);
     }
@@ -71,7 +71,7 @@ public sealed class SolveJsonShapesTests
             Assert.All(players, player => Assert.Equal(["poolUpTo", "badBelow", "goodAbove", "reserve"], Keys(player)));
         }
 
-        // Slack budget: nu = 0 and the surplus is rebated (SPEC 4); binding: nu > 0, surplus 0.
+        // Slack budget: nu = 0 and the surplus is rebated (docs/theory.md §4); binding: nu > 0, surplus 0.
         Assert.Equal(0, entries[0].GetProperty("multiplier").GetDouble());
         Assert.True(entries[0].GetProperty("surplus").GetDouble() > 0);
         Assert.True(entries[1].GetProperty("multiplier").GetDouble() > 0);

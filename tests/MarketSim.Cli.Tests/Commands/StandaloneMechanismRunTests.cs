@@ -28,7 +28,7 @@ public sealed class StandaloneMechanismRunTests
             }
         }
 
-        // 004 (SPEC 3) example at equal weights: gains "about 10.25" per pair of 3 objects.
+        // 004 (docs/theory.md §3) example at equal weights: gains "about 10.25" per pair of 3 objects.
         Assert.InRange(summary[("threshold-ex-ante", "realized_gains")].Theory!.Value, 10.2, 10.3);
         Assert.Equal(0, summary[("threshold-ex-ante", "ex_post_ir_violations")].Theory);
         // 004 Section 4: the ex-post version is balanced in every pair, hence in every replication.
@@ -47,7 +47,7 @@ public sealed class StandaloneMechanismRunTests
         var summary = Summary(folder);
         foreach (var mechanism in new[] { "auction-symmetric", "auction-asymmetric-binding" })
         {
-            // SPEC 4 payments are budget-balanced in every group: 1e-9 per issue 7.
+            // docs/theory.md §4 payments are budget-balanced in every group: 1e-9 per issue 7.
             var transferSums = Replications(folder, mechanism, "transfer_sum_max_abs");
             Assert.Equal(4, transferSums.Count);
             Assert.All(transferSums, sum => Assert.InRange(sum, 0, 1e-9));

@@ -25,7 +25,7 @@ public sealed class StressCommandTests
         var stress = File.ReadAllLines(Path.Combine(folder, "stress.csv"));
         Assert.Equal("mechanism,sellers,metric,value,ci_low,ci_high,n", stress[0]);
 
-        // Sizes run in increasing order; CE never runs a deficit; the paper's wedge promises 1/8 (SPEC 1.4).
+        // Sizes run in increasing order; CE never runs a deficit; the paper's wedge promises 1/8 (docs/theory.md §1.4).
         var cells = stress.Skip(1).Select(line => line.Split(',')).ToArray();
         Assert.Equal("20", cells[0][1]);
         Assert.Contains(cells, cell => cell[0] == "competitive-equilibrium" && cell[2] == "deficit_probability" && cell[3] == "0");

@@ -1,6 +1,6 @@
 namespace MarketSim.Cli.Tests.Figures;
 
-/// <summary>`figure` with an unknown name or an impossible size exits 2 (ARCHITECTURE.md exit codes), listing the figures, writing nothing.</summary>
+/// <summary>`figure` with an unknown name or an impossible size exits 2 (docs/architecture.md exit codes), listing the figures, writing nothing.</summary>
 public sealed class FigureCommandRejectsBadInputTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MarketSim.Cli.Tests.Figures;
 
 /// <summary>
-/// The CSV behind each figure carries the closed forms of SPEC 1.4 / 000 Section 2 / 004 and the
+/// The CSV behind each figure carries the closed forms of docs/theory.md §1.4 / 000 Section 2 / 004 and the
 /// solver's values agree with them. Price tolerance 2e-3: the solver's cut-offs are grid points of
 /// spacing 1/2000 in quantity (SolverOptions), a price error of about 1/(2000 g), g >= 1/8 here.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class FigureCsvsMatchTheTheoryTests(SmallFiguresFixture figures)
         foreach (var row in figures.Csv("wedge-prices"))
         {
             var m = Number(row, "m");
-            // SPEC 1.4: m > 1: p_B = 1/2, p_S = 1/(2m), lump sum (m-1)/(4m) to sellers; m < 1: p_S = 1/2, p_B = 1 - m/2, m(1-m)/4 to buyers.
+            // docs/theory.md §1.4: m > 1: p_B = 1/2, p_S = 1/(2m), lump sum (m-1)/(4m) to sellers; m < 1: p_S = 1/2, p_B = 1 - m/2, m(1-m)/4 to buyers.
             var (buyer, seller, toBuyers, toSellers) = m >= 1 ? (0.5, 1 / (2 * m), 0.0, (m - 1) / (4 * m)) : (1 - m / 2, 0.5, m * (1 - m) / 4, 0.0);
             Assert.Equal(buyer, Number(row, "closed_form_buyer_price"), 12);
             Assert.Equal(seller, Number(row, "closed_form_seller_price"), 12);
@@ -60,7 +60,7 @@ public sealed class FigureCsvsMatchTheTheoryTests(SmallFiguresFixture figures)
             var alpha = Number(row, "alpha");
             Assert.Equal(alpha - 1 - 1 / alpha, Number(row, "price_mechanism_line"), 12);
             Assert.Equal((alpha * alpha - alpha) / (alpha + 1), Number(row, "high_inequality_line"), 12);
-            // SPEC 1.4: with lump sums a price mechanism is optimal below beta = alpha - 1 - 1/alpha (0.2 away from the boundary).
+            // docs/theory.md §1.4: with lump sums a price mechanism is optimal below beta = alpha - 1 - 1/alpha (0.2 away from the boundary).
             if (row["lump_sums"] == "true" && Number(row, "beta") < alpha - 1 - 1 / alpha - 0.2)
             {
                 Assert.Equal("price-mechanism", row["region"]);
@@ -83,7 +83,7 @@ public sealed class FigureCsvsMatchTheTheoryTests(SmallFiguresFixture figures)
     [Fact]
     public void MultiObjectCsvsHaveThePapersNumbers()
     {
-        // SPEC 3: N = 1 optimum trades bad-good pairs with probability 0.6: surplus 3.3 of the first best 3.5.
+        // docs/theory.md §3: N = 1 optimum trades bad-good pairs with probability 0.6: surplus 3.3 of the first best 3.5.
         var efficiency = figures.Csv("multi-object-efficiency");
         Assert.Equal(40, efficiency.Count);
         Assert.Equal(3.3, Number(efficiency[0], "gains_from_trade"), 9);
@@ -168,7 +168,7 @@ public sealed class FigureCsvsMatchTheTheoryTests(SmallFiguresFixture figures)
         var rows = figures.Csv("convergence");
         var equilibrium = rows.Where(row => row["mechanism"] == "competitive-equilibrium").ToArray();
         Assert.Equal(["10", "30", "100", "300", "1000", "3000", "10000"], equilibrium.Select(row => row["sellers"]));
-        // 000 Section 2, m = 2: p_CE = 1/3; buyers int_{1/3}^1 (r - 1/3) dr = 2/9, sellers E[(2/3 - v^K)^+] = 2/9: W = 4/9 (SPEC 1.1).
+        // 000 Section 2, m = 2: p_CE = 1/3; buyers int_{1/3}^1 (r - 1/3) dr = 2/9, sellers E[(2/3 - v^K)^+] = 2/9: W = 4/9 (docs/theory.md §1.1).
         Assert.All(rows.Where(row => row["mechanism"] == "competitive-equilibrium"), row => Assert.Equal(4.0 / 9.0, Number(row, "continuum"), 9));
         var largest = equilibrium[^1];
         // At 10^4 sellers the finite-market bias of CE is far below the standard error; allow 4 se.

@@ -2,7 +2,7 @@ namespace MarketSim.Cli.Tests.Scenarios;
 
 /// <summary>
 /// Every invalid scenario exits with code 2 and ONE message naming the file, the field path and the
-/// reason, and nothing is written (issue "Foundation", acceptance; ARCHITECTURE.md exit codes).
+/// reason, and nothing is written (issue "Foundation", acceptance; docs/architecture.md exit codes).
 /// </summary>
 public sealed class InvalidScenarioTests
 {

@@ -20,7 +20,7 @@ namespace MarketSim.Cli.Tests.Scenarios;
 ///   m^2 p_S^2/2 = 1/8 from trade plus m times the lump sum (p_B - p_S)/2 = 1/8, i.e. 1/4. Welfare m/4 = 1/2.
 /// - Floor p = 0.4 &gt; 1/3: demand 1 - p = 0.6 &lt; supply m p = 0.8, sellers rationed uniformly with
 ///   probability 0.6/0.8. Buyers (0.6)^2/2 = 0.18; sellers (0.6/0.8) m^2 p^2/2 = 0.24. Welfare 0.42.
-/// Finite markets (SPEC 2) differ from these limits only through the volume k = min(k_B, k_S): CE clears
+/// Finite markets (docs/theory.md §2) differ from these limits only through the volume k = min(k_B, k_S): CE clears
 /// exactly (bias O(1/N)); the floor's short side is the buyers with overwhelming probability, so its
 /// volume is exactly Bin(N, 0.6); the wedge's two sides are independent Bin(N, 1/2) and
 /// E[min] = N/2 - sqrt(N/pi)/2 + o(sqrt N): its welfare is (m/2) E[k]/N, biased by O(N^{-1/2}), which is

@@ -9,7 +9,7 @@ namespace MarketSim.Cli.Tests.Sweep;
 /// </summary>
 public sealed class SweepCommandTests
 {
-    // 000 Section 2's uniform example with sellers' v^M = m: Lambda_S = m, and p_CE = 1/(1+mu... ) = 1/(1+m) at mu = 1 (SPEC 1.4).
+    // 000 Section 2's uniform example with sellers' v^M = m: Lambda_S = m, and p_CE = 1/(1+mu... ) = 1/(1+m) at mu = 1 (docs/theory.md §1.4).
     private const string Uniform = """
         name: sweep-uniform
         seed: 11
@@ -44,12 +44,12 @@ public sealed class SweepCommandTests
         Assert.Equal([("0", "1.5", "0.5"), ("1", "1.5", "1"), ("2", "2", "0.5"), ("3", "2", "1"), ("4", "2.5", "0.5"), ("5", "2.5", "1")], points);
         foreach (var row in rows.Where(row => row[3] == "diagnostics" && row[4] == "lambda_sellers"))
         {
-            Assert.Equal(Number(row[1]), Number(row[5]), 12); // Lambda_S = E[v^M] = m (SPEC 1.1)
+            Assert.Equal(Number(row[1]), Number(row[5]), 12); // Lambda_S = E[v^M] = m (docs/theory.md §1.1)
         }
 
         foreach (var row in rows.Where(row => row[3] == "diagnostics" && row[4] == "competitive_equilibrium_price" && row[2] == "1"))
         {
-            Assert.Equal(1 / (1 + Number(row[1])), Number(row[5]), 6); // p_CE = 1/(1+m) at mu = 1 (SPEC 1.4)
+            Assert.Equal(1 / (1 + Number(row[1])), Number(row[5]), 6); // p_CE = 1/(1+m) at mu = 1 (docs/theory.md §1.4)
         }
 
         Assert.Contains(rows, row => row[3] == "price-wedge" && row[4] == "lump_sum_sellers");

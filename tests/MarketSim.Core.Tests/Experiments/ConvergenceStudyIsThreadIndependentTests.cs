@@ -8,7 +8,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.Tests.Experiments;
 
 /// <summary>
-/// The convergence study runs replications in parallel; SPEC 6 says results must not depend on the
+/// The convergence study runs replications in parallel; docs/theory.md §6 says results must not depend on the
 /// thread schedule: its summaries equal those of the sequential bare loop, and it reports the
 /// continuum welfare W = 4/9 of 000 Section 2 at m = 2 (p_CE = 1/3, each side's surplus 2/9).
 /// </summary>

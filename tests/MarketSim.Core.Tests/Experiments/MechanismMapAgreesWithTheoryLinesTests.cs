@@ -3,7 +3,7 @@ using MarketSim.Core.Experiments;
 namespace MarketSim.Core.Tests.Experiments;
 
 /// <summary>
-/// 000 Figures 7.1-7.2 (SPEC 1.4) on a small grid: with lump sums, a price mechanism is optimal
+/// 000 Figures 7.1-7.2 (docs/theory.md §1.4) on a small grid: with lump sums, a price mechanism is optimal
 /// below beta = alpha - 1 - 1/alpha for every mu (tested 0.2 below the line, away from the
 /// boundary); sellers are rationed above it when mu is small; without lump sums rationing covers at
 /// least as much of the grid; the map does not depend on the thread schedule.

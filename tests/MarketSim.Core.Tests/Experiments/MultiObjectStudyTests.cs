@@ -2,14 +2,14 @@ using MarketSim.Core.Experiments;
 
 namespace MarketSim.Core.Tests.Experiments;
 
-/// <summary>The multi-object figures' data reproduce 004's example (SPEC 3) and its qualitative claims.</summary>
+/// <summary>The multi-object figures' data reproduce 004's example (docs/theory.md §3) and its qualitative claims.</summary>
 public sealed class MultiObjectStudyTests
 {
     [Fact]
     public void EfficiencyStartsAtThePapersSingleObjectValueAndRisesTowardsOne()
     {
         var points = MultiObjectStudy.Efficiency(40, 0.5);
-        // SPEC 3: N = 1, expected surplus 3.3; first best 3.5 (3 from good-good, 1/4 from each bad-good pair).
+        // docs/theory.md §3: N = 1, expected surplus 3.3; first best 3.5 (3 from good-good, 1/4 from each bad-good pair).
         Assert.Equal(3.3, points[0].GainsFromTrade, 9);
         Assert.Equal(3.5, points[0].FirstBestGains, 9);
         Assert.Equal(3.3 / 3.5, points[0].Efficiency, 9);
@@ -22,7 +22,7 @@ public sealed class MultiObjectStudyTests
     [Fact]
     public void FrontierPerObjectForThreeObjectsHasThePapersVertices()
     {
-        // SPEC 3: utility vertices (seller 6.82, buyer 3.44) and (8.25, 1.84) for N = 3, i.e. per object / 3;
+        // docs/theory.md §3: utility vertices (seller 6.82, buyer 3.44) and (8.25, 1.84) for N = 3, i.e. per object / 3;
         // 004 rounds: the exact buyer utility of the second is 561/304 = 1.8454, hence 0.01 there.
         var vertices = MultiObjectStudy.FrontierPerObject(3);
         Assert.Contains(vertices, v => Math.Abs(v.SellerUtilityPerObject * 3 - 6.82) < 0.005 && Math.Abs(v.BuyerUtilityPerObject * 3 - 3.44) < 0.005);
@@ -33,7 +33,7 @@ public sealed class MultiObjectStudyTests
     [Fact]
     public void ThresholdsFallInTheOwnWeight()
     {
-        // SPEC 3 (004 Theorem 1 corrected): as a_s rises, the seller's threshold weakly falls, the buyer's weakly rises.
+        // docs/theory.md §3 (004 Theorem 1 corrected): as a_s rises, the seller's threshold weakly falls, the buyer's weakly rises.
         var points = MultiObjectStudy.Thresholds(15, Enumerable.Range(0, 41).Select(k => k / 40.0).ToArray());
         for (var i = 1; i < points.Count; i++)
         {

@@ -3,7 +3,7 @@ using MarketSim.Core.Experiments;
 namespace MarketSim.Core.Tests.Experiments;
 
 /// <summary>
-/// 000 Figures 2.1 and 2.2 (SPEC 1.4): the solver's prices on the uniform example agree with the
+/// 000 Figures 2.1 and 2.2 (docs/theory.md §1.4): the solver's prices on the uniform example agree with the
 /// closed forms. Tolerance 2e-3: the solver's cut-off quantities are grid points of spacing 1/2000,
 /// so a price is off by at most about 1/(2000 g) with g >= 1/2 here (SolverOptions).
 /// </summary>
@@ -47,7 +47,7 @@ public sealed class UniformPriceSolverMatchesClosedFormsTests
             // Lump sum = Q (p_B - p_S): volume and price errors of the grid add up (Q <= 1/2).
             Assert.True(Math.Abs(point.LumpSumBuyers - closed.LumpSumBuyers) < PriceTolerance, $"m = {m}: buyers' lump sum {point.LumpSumBuyers} vs {closed.LumpSumBuyers}");
             Assert.True(Math.Abs(point.LumpSumSellers - closed.LumpSumSellers) < PriceTolerance, $"m = {m}: sellers' lump sum {point.LumpSumSellers} vs {closed.LumpSumSellers}");
-            Assert.Equal("wedge-with-lump-sum", point.MechanismClass); // SPEC 1.4: no rationing, CE suboptimal for m != 1
+            Assert.Equal("wedge-with-lump-sum", point.MechanismClass); // docs/theory.md §1.4: no rationing, CE suboptimal for m != 1
         }
     }
 
@@ -57,10 +57,10 @@ public sealed class UniformPriceSolverMatchesClosedFormsTests
         foreach (var m in new[] { 0.1, 0.4, 0.9, 1.0, 1.1, 3.0, 10.0 })
         {
             var wedge = UniformExample.Wedge(m);
-            // mu (1 - G_B(p_B)) = G_S(p_S) with G_B(p) = p, G_S(p) = m p (SPEC 1.4), both = volume.
+            // mu (1 - G_B(p_B)) = G_S(p_S) with G_B(p) = p, G_S(p) = m p (docs/theory.md §1.4), both = volume.
             Assert.Equal(1.0 - wedge.BuyerPrice, wedge.Volume, 12);
             Assert.Equal(m * wedge.SellerPrice, wedge.Volume, 12);
-            // SPEC 1.2: revenue Q (p_B - p_S) paid per seller (or per buyer, mu = 1).
+            // docs/theory.md §1.2: revenue Q (p_B - p_S) paid per seller (or per buyer, mu = 1).
             Assert.Equal(wedge.Volume * (wedge.BuyerPrice - wedge.SellerPrice), wedge.LumpSumBuyers + wedge.LumpSumSellers, 12);
         }
 

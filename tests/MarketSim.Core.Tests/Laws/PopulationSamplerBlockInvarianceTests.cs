@@ -5,7 +5,7 @@ using MarketSim.Core.Random;
 
 namespace MarketSim.Core.Tests.Laws;
 
-/// <summary>SPEC 6: an agent's type depends on (seed, replication, side, index) only, not on its cohort.</summary>
+/// <summary>docs/theory.md §6: an agent's type depends on (seed, replication, side, index) only, not on its cohort.</summary>
 public class PopulationSamplerBlockInvarianceTests
 {
     private const int Agents = 2000;

@@ -8,7 +8,7 @@ using MarketSim.Core.Replications;
 namespace MarketSim.Core.Tests.Mechanisms;
 
 /// <summary>
-/// SPEC 2: the finite CE trades k = max{k : b_k &gt;= s_k}, the k best of each side at one price of
+/// docs/theory.md §2: the finite CE trades k = max{k : b_k &gt;= s_k}, the k best of each side at one price of
 /// [max(s_k, b_{k+1}), min(b_k, s_{k+1})], the price clears, k maximises gains from trade.
 /// </summary>
 public sealed class CompetitiveEquilibriumClearingTests
@@ -47,7 +47,7 @@ public sealed class CompetitiveEquilibriumClearingTests
         Assert.Equal(150, checkedByBruteForce);
     }
 
-    /// <summary>Tied rates: the lower agent index trades (SPEC 2 rule made deterministic).</summary>
+    /// <summary>Tied rates: the lower agent index trades (docs/theory.md §2 rule made deterministic).</summary>
     [Fact]
     public void TiesAreBrokenByAgentIndex()
     {
@@ -153,7 +153,7 @@ public sealed class CompetitiveEquilibriumClearingTests
     private static double Ledger(MechanismOutcome outcome, string name) =>
         outcome.Ledger.Single(entry => entry.Name == name).Value;
 
-    /// <summary>The SPEC 2 definitions, computed independently with stable LINQ sorts (ties by index).</summary>
+    /// <summary>The docs/theory.md §2 definitions, computed independently with stable LINQ sorts (ties by index).</summary>
     private static Expectation Expected(MarketInstance market)
     {
         var buyerRank = Enumerable.Range(0, market.Buyers.Count)

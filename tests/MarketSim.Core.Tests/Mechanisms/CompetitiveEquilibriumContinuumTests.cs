@@ -7,8 +7,8 @@ using MarketSim.Core.Tests.Theory.Solver;
 namespace MarketSim.Core.Tests.Mechanisms;
 
 /// <summary>
-/// CE's theory column (SPEC 5) uses the metric names OutcomeMetrics emits, and the finite CE on
-/// SPEC 1.4's uniform example converges to it (SPEC 5: "the continuum W is its large-N limit").
+/// CE's theory column (docs/theory.md §5) uses the metric names OutcomeMetrics emits, and the finite CE on
+/// docs/theory.md §1.4's uniform example converges to it (docs/theory.md §5: "the continuum W is its large-N limit").
 /// </summary>
 public sealed class CompetitiveEquilibriumContinuumTests
 {

@@ -19,7 +19,7 @@ internal static class CompetitiveEquilibriumMarkets
         return market;
     }
 
-    /// <summary>The SPEC 1.4 uniform example: buyers v^K ~ U(0,1), v^M = 1; sellers v^K ~ U(0,1), v^M = m.</summary>
+    /// <summary>The docs/theory.md §1.4 uniform example: buyers v^K ~ U(0,1), v^M = 1; sellers v^K ~ U(0,1), v^M = m.</summary>
     public static void DrawUniformExample(ref RandomStream stream, MarketInstance market, double m)
     {
         var good = new double[Math.Max(market.Buyers.Count, market.Sellers.Count)];

@@ -11,7 +11,7 @@ namespace MarketSim.Core.Tests.Metrics;
 /// </summary>
 internal static class MetricTestCases
 {
-    /// <summary>One agent: side, v^M and money-metric utility u (welfare is v^M u, SPEC 1.1).</summary>
+    /// <summary>One agent: side, v^M and money-metric utility u (welfare is v^M u, docs/theory.md §1.1).</summary>
     public sealed record Agent(Side Side, int Index, double ValueOfMoney, double Utility);
 
     /// <summary>A random market of 1 to 60 buyers and 1 to 60 sellers (CompetitiveEquilibriumMarkets.Draw).</summary>
@@ -58,7 +58,7 @@ internal static class MetricTestCases
         return metrics.ToDictionary(metric => metric.Name, metric => metric.Value);
     }
 
-    /// <summary>Every agent with its utility x r - t + L (buyers) or t - x r + L (sellers), SPEC 1.1.</summary>
+    /// <summary>Every agent with its utility x r - t + L (buyers) or t - x r + L (sellers), docs/theory.md §1.1.</summary>
     public static Agent[] Agents(MarketInstance market, MechanismOutcome outcome)
     {
         var buyers = market.Buyers;

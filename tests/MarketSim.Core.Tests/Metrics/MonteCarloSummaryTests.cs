@@ -4,7 +4,7 @@ using MathNet.Numerics.Distributions;
 
 namespace MarketSim.Core.Tests.Metrics;
 
-/// <summary>Mean, sample sd, se and the Student-t 95% interval (SPEC 5); NaN skipped; interval coverage.</summary>
+/// <summary>Mean, sample sd, se and the Student-t 95% interval (docs/theory.md §5); NaN skipped; interval coverage.</summary>
 public sealed class MonteCarloSummaryTests
 {
     /// <summary>

@@ -7,7 +7,7 @@ using MarketSim.Core.Tests.Mechanisms;
 namespace MarketSim.Core.Tests.Metrics;
 
 /// <summary>
-/// Accounting identities of SPEC 5 on random markets and random (not necessarily clearing)
+/// Accounting identities of docs/theory.md §5 on random markets and random (not necessarily clearing)
 /// outcomes with lump sums, against independent per-agent computations.
 /// </summary>
 public sealed class OutcomeMetricsAccountingTests
@@ -38,7 +38,7 @@ public sealed class OutcomeMetricsAccountingTests
             Assert.Equal(totalWelfare, OutcomeMetrics.TotalWelfare(market, outcome), 9);
             Assert.Equal((totalWelfare - reference.TotalWelfare) / sellers, value["welfare_minus_ce"], 10);
 
-            // Utility x r - t + L of a buyer: welfare x v^K - t v^M + L v^M (SPEC 1.1), so the
+            // Utility x r - t + L of a buyer: welfare x v^K - t v^M + L v^M (docs/theory.md §1.1), so the
             // transfers cancel in gains: gains = sum of utilities minus net money into the agents.
             var buyerPayments = outcome.BuyerPayment.ToArray().Sum();
             var sellerPayments = outcome.SellerPayment.ToArray().Sum();

@@ -4,7 +4,7 @@ using MarketSim.Core.Metrics;
 
 namespace MarketSim.Core.Tests.Metrics;
 
-/// <summary>SPEC 5 metrics on hand-made outcomes with lump sums, every number worked out in comments.</summary>
+/// <summary>docs/theory.md §5 metrics on hand-made outcomes with lump sums, every number worked out in comments.</summary>
 public sealed class OutcomeMetricsHandExampleTests
 {
     /// <summary>

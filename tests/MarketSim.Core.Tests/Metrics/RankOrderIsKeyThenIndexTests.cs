@@ -5,8 +5,8 @@ using MarketSim.Core.Numerics;
 namespace MarketSim.Core.Tests.Metrics;
 
 /// <summary>
-/// RankOrder must give exactly the permutation "key ascending, then index ascending" (SPEC 2 CE
-/// tie-breaking, SPEC 5 poorest fifth), whichever algorithm it uses (introsort below 256 keys,
+/// RankOrder must give exactly the permutation "key ascending, then index ascending" (docs/theory.md §2 CE
+/// tie-breaking, docs/theory.md §5 poorest fifth), whichever algorithm it uses (introsort below 256 keys,
 /// radix sort above): checked against LINQ's stable OrderBy on random keys full of ties, signed
 /// zeros, infinities and NaN.
 /// </summary>

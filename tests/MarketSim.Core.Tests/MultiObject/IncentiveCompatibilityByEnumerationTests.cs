@@ -83,7 +83,7 @@ public class IncentiveCompatibilityByEnumerationTests
                     }
                 }
 
-                // SPEC 3: the ex-ante version balances the budget in expectation (NI = NU^b + NU^s).
+                // docs/theory.md §3: the ex-ante version balances the budget in expectation (NI = NU^b + NU^s).
                 Assert.True(Math.Abs(expectedRevenue) < Tolerance, $"expected revenue {expectedRevenue} at N={objects}");
             }
         }
@@ -151,7 +151,7 @@ public class IncentiveCompatibilityByEnumerationTests
             var truthful = Utility(truth);
             var goodCount = System.Numerics.BitOperations.PopCount((uint)truth);
 
-            // 004 (3) and SPEC 3: the interim utility of truth-telling is tau^j(m), in both budget versions.
+            // 004 (3) and docs/theory.md §3: the interim utility of truth-telling is tau^j(m), in both budget versions.
             Assert.True(Math.Abs(truthful - mechanism.InterimTransfer(side, goodCount)) < Tolerance,
                 $"{side} N={objects} type {truth}: utility {truthful} vs tau {mechanism.InterimTransfer(side, goodCount)}");
             Assert.True(truthful >= -Tolerance, $"IR fails for {side} N={objects} type {truth}: {truthful}");

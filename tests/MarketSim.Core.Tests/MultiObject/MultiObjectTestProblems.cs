@@ -7,7 +7,7 @@ namespace MarketSim.Core.Tests.MultiObject;
 /// <summary>Parameter sets shared by the multi-object tests.</summary>
 internal static class MultiObjectTestProblems
 {
-    /// <summary>004 Section 2 / SPEC 3: vb_h = 12, vb_l = 1, vs_h = 11, vs_l = 0, q = 1/2.</summary>
+    /// <summary>004 Section 2 / docs/theory.md §3: vb_h = 12, vb_l = 1, vs_h = 11, vs_l = 0, q = 1/2.</summary>
     public static readonly BinaryValues ExampleBuyer = new(12, 1, 0.5);
 
     public static readonly BinaryValues ExampleSeller = new(11, 0, 0.5);

@@ -4,7 +4,7 @@ using static MarketSim.Core.Tests.MultiObject.MultiObjectTestProblems;
 
 namespace MarketSim.Core.Tests.MultiObject;
 
-/// <summary>004 Section 2's example (SPEC 3): vb_h=12, vb_l=1, vs_h=11, vs_l=0, q=1/2.</summary>
+/// <summary>004 Section 2's example (docs/theory.md §3): vb_h=12, vb_l=1, vs_h=11, vs_l=0, q=1/2.</summary>
 public class PaperExampleTests
 {
     [Fact]
@@ -76,7 +76,7 @@ public class PaperExampleTests
             Assert.Equal(759.0 / 148.0, side.Utility, 12);
         }
 
-        // tau(m) = c + q Delta sum_{k<m} mu_k = 5.5 * (0, 26/74, 1 + 26/74, 2 + 26/74) (SPEC 3).
+        // tau(m) = c + q Delta sum_{k<m} mu_k = 5.5 * (0, 26/74, 1 + 26/74, 2 + 26/74) (docs/theory.md §3).
         double[] expected = [0, 5.5 * 26 / 74, 5.5 * (1 + 26.0 / 74), 5.5 * (2 + 26.0 / 74)];
         for (var m = 0; m <= 3; m++)
         {

@@ -6,7 +6,7 @@ using static MarketSim.Core.Tests.MultiObject.MultiObjectTestProblems;
 namespace MarketSim.Core.Tests.MultiObject;
 
 /// <summary>
-/// Properties over many random problems: 004 Theorem 1 as corrected in SPEC 3 (thresholds FALL in the
+/// Properties over many random problems: 004 Theorem 1 as corrected in docs/theory.md §3 (thresholds FALL in the
 /// own weight), 004 Claim 1 (the knapsack order within a side), and optimality of the knapsack.
 /// </summary>
 public class ThresholdComparativeStaticsTests

@@ -70,7 +70,7 @@ public class AuctionSpecAndSolutionTests
         Assert.Equal("auction", solution.Name);
         Assert.Equal(solution.Players.Count, solution.LumpSums.Count);
 
-        // Money-metric weights never assign the bad: badBelow and poolUpTo are null (SPEC 4).
+        // Money-metric weights never assign the bad: badBelow and poolUpTo are null (docs/theory.md §4).
         var secondPrice = RedistributiveAuctionSolver.Solve(Example() with { Weights = WelfareWeights.MoneyMetric }, 200);
         var player = secondPrice.Players[0];
         Assert.Null(player.BadBelow);

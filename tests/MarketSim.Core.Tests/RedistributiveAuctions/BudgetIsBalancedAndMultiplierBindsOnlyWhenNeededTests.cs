@@ -5,7 +5,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.Tests.RedistributiveAuctions;
 
 /// <summary>
-/// Budget (SPEC 4, 003 Lemma 3): S = sum_i E P0_i equals the virtual-value formula; payments sum to 0
+/// Budget (docs/theory.md §4, 003 Lemma 3): S = sum_i E P0_i equals the virtual-value formula; payments sum to 0
 /// in every profile; nu = 0 with S rebated to I* when S(0) &gt;= 0, otherwise nu &gt; 0 and S = 0.
 /// </summary>
 public class BudgetIsBalancedAndMultiplierBindsOnlyWhenNeededTests

@@ -32,7 +32,7 @@ public sealed class GeneralWeightDensitiesTests
             Assert.Equal(utils.Surplus, general.Surplus, 1e-9);
         }
 
-        // w(t) = t is the money-metric weighting: the second-price revenue, 003/SPEC 4 sanity check
+        // w(t) = t is the money-metric weighting: the second-price revenue, 003/docs/theory.md §4 sanity check
         // S = a + (b - a)(n - 1)/(n + 1) = 1 + 19 / 2 = 10.5 for three U[1, 20] players.
         var moneyMetric = RedistributiveAuctionSolver.Optimize(players, WelfareWeightDensity.Polynomial([0, 1]), 1, Cells);
         Assert.Equal(10.5, moneyMetric.Surplus, 10.5 * 1e-5);

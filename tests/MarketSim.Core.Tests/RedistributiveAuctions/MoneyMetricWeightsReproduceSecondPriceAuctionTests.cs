@@ -5,7 +5,7 @@ using MathNet.Numerics.Integration;
 namespace MarketSim.Core.Tests.RedistributiveAuctions;
 
 /// <summary>
-/// SPEC 4 sanity check: with d lambda_i = t dF_i the scores are Z = t, the good goes to the highest
+/// docs/theory.md §4 sanity check: with d lambda_i = t dF_i the scores are Z = t, the good goes to the highest
 /// type, the bad is never assigned, and S is the second-price revenue, E[second-highest type].
 /// </summary>
 public class MoneyMetricWeightsReproduceSecondPriceAuctionTests
@@ -22,7 +22,7 @@ public class MoneyMetricWeightsReproduceSecondPriceAuctionTests
         var auction = RedistributiveAuctionSolver.Optimize(
             AuctionTestCases.Symmetric(players, lower, upper), WelfareWeights.MoneyMetric, 1, Cells);
 
-        // SPEC 4: i.i.d. U[a,b] gives S = a + (b - a)(n - 1)/(n + 1). The grid error is O(M^-2).
+        // docs/theory.md §4: i.i.d. U[a,b] gives S = a + (b - a)(n - 1)/(n + 1). The grid error is O(M^-2).
         var expected = lower + ((upper - lower) * (players - 1) / (players + 1));
         Assert.Equal(expected, auction.Surplus, expected * 1e-6);
         Assert.Equal(0, auction.Multiplier);
@@ -91,7 +91,7 @@ public class MoneyMetricWeightsReproduceSecondPriceAuctionTests
 
             if (ranges.All(range => range.Lower == ranges[0].Lower))
             {
-                // Common lower end: that is E[second-highest type] = a + int P(at least two exceed x) dx (SPEC 4).
+                // Common lower end: that is E[second-highest type] = a + int P(at least two exceed x) dx (docs/theory.md §4).
                 double AtLeastTwoExceed(double x)
                 {
                     double none = 1, exactlyOne = 0;

@@ -58,7 +58,7 @@ public class MonteCarloMeansAgreeWithInterimValuesTests
     [Fact]
     public void ReplicationIsAPureFunctionOfSeedAndReplication()
     {
-        // SPEC 6: same (seed, replication) -> same metrics; another replication -> other draws.
+        // docs/theory.md §6: same (seed, replication) -> same metrics; another replication -> other draws.
         var auction = AuctionTestCases.Solve(AuctionTestCases.All().First(), 200);
         var first = RedistributiveAuctionSimulation.Run(auction, "a", 100, 5, 3);
         Assert.Equal(first, RedistributiveAuctionSimulation.Run(auction, "a", 100, 5, 3));

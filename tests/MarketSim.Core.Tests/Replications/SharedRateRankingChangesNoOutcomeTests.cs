@@ -10,7 +10,7 @@ namespace MarketSim.Core.Tests.Replications;
 /// <summary>
 /// ClearAll ranks the rates once and shares the order between the reference CE and every CE
 /// mechanism, and clears the reference once when a midpoint CE is listed; each mechanism cleared on its own (ranking itself) must give the same outcome bit for
-/// bit (SPEC 2's ranking is a total order: rate, then index). Sellers all have the same rate, so
+/// bit (docs/theory.md §2's ranking is a total order: rate, then index). Sellers all have the same rate, so
 /// every CE rests on the tie-break; the market is larger than the radix sort's threshold.
 /// </summary>
 public sealed class SharedRateRankingChangesNoOutcomeTests

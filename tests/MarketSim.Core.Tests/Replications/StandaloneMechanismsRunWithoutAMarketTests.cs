@@ -9,9 +9,9 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.Tests.Replications;
 
 /// <summary>
-/// Mechanisms with their own populations (SPEC 3 pairs, SPEC 4 groups) in a <see cref="MarketModel"/>:
+/// Mechanisms with their own populations (docs/theory.md §3 pairs, docs/theory.md §4 groups) in a <see cref="MarketModel"/>:
 /// no market needed, solved once, results in scenario order, the theory column from their exact
-/// values, and the draw/clear steps split into any blocks equal to the pure replication (SPEC 6).
+/// values, and the draw/clear steps split into any blocks equal to the pure replication (docs/theory.md §6).
 /// </summary>
 public sealed class StandaloneMechanismsRunWithoutAMarketTests
 {
@@ -55,7 +55,7 @@ public sealed class StandaloneMechanismsRunWithoutAMarketTests
     [Fact]
     public void DrawingInRandomBlocksGivesTheSameUnitsAsDrawingAtOnce()
     {
-        // SPEC 6: a unit's draws depend on (seed, replication, role, unit) only; 20 random block splits.
+        // docs/theory.md §6: a unit's draws depend on (seed, replication, role, unit) only; 20 random block splits.
         var splitter = new RandomStream(new StreamKey(1, 0, 77, 0));
         foreach (var mechanism in Model.Standalone)
         {

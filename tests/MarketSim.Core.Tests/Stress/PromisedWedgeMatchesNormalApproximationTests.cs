@@ -22,7 +22,7 @@ public sealed class PromisedWedgeMatchesNormalApproximationTests(ITestOutputHelp
             StressMarkets.Section2(8, StressMarkets.PaperWedge), Sellers, Replications, LumpSumPolicy.Promised);
         var rows = StressAnalysis.Analyse(model, results, 0.05);
 
-        // b = 1 - G_B(1/2) = 1/2, s = G_S(1/4) = 2 x 1/4 = 1/2, w = 1/4, l = 1/8 per seller (SPEC 1.4).
+        // b = 1 - G_B(1/2) = 1/2, s = G_S(1/4) = 2 x 1/4 = 1/2, w = 1/4, l = 1/8 per seller (docs/theory.md §1.4).
         var approximation = new WedgeSurplusApproximation(Sellers, Sellers, 0.5, 0.5, 0.25, 0.125);
         var deficit = StressMarkets.Row(rows, "paper-wedge", StressMetrics.DeficitProbability);
         var expected = approximation.DeficitProbability();

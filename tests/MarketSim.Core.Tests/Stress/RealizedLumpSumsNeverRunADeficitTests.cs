@@ -4,7 +4,7 @@ using MarketSim.Core.Stress;
 namespace MarketSim.Core.Tests.Stress;
 
 /// <summary>
-/// SPEC 2: under `realized` lump sums the realised revenue is split among the recipients, so the
+/// docs/theory.md §2: under `realized` lump sums the realised revenue is split among the recipients, so the
 /// budget balances exactly in every round, at every population size; under `promised` the same
 /// wedge does run deficits (so the check can fail).
 /// </summary>

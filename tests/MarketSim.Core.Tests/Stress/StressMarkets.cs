@@ -6,13 +6,13 @@ using MarketSim.Core.Stress;
 
 namespace MarketSim.Core.Tests.Stress;
 
-/// <summary>The paper's Section 2 market (000; SPEC 1.4 with m = 2) built in code, and the bare replication loop.</summary>
+/// <summary>The paper's Section 2 market (000; docs/theory.md §1.4 with m = 2) built in code, and the bare replication loop.</summary>
 internal static class StressMarkets
 {
     /// <summary>The two Monte Carlo-heavy classes share a collection so that they run one after the other, not side by side.</summary>
     public const string MonteCarloCollection = "stress Monte Carlo";
 
-    /// <summary>p_B = 1/2, p_S = 1/(2m) = 1/4, lump sum (m - 1)/(4m) = 1/8 to sellers (SPEC 1.4).</summary>
+    /// <summary>p_B = 1/2, p_S = 1/(2m) = 1/4, lump sum (m - 1)/(4m) = 1/8 to sellers (docs/theory.md §1.4).</summary>
     public static readonly PriceWedgeSpec PaperWedge =
         new("paper-wedge", BuyerPrice: 0.5, SellerPrice: 0.25, LumpSumPolicy.Promised, LumpSumRecipient.Sellers);
 

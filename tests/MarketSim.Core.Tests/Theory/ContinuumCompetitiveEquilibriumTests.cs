@@ -3,17 +3,17 @@ using MarketSim.Core.Theory;
 
 namespace MarketSim.Core.Tests.Theory;
 
-/// <summary>The continuum CE price, volume, welfare and gains match closed forms (SPEC 1.2, 1.4).</summary>
+/// <summary>The continuum CE price, volume, welfare and gains match closed forms (docs/theory.md §1.2, §1.4).</summary>
 public sealed class ContinuumCompetitiveEquilibriumTests
 {
     private const double Tolerance = 1e-12;
 
     /// <summary>
-    /// SPEC 1.4 uniform example, mu = 1: r_B ~ U[0,1] (lambda 1), r_S ~ U[0,1/m] (lambda m).
+    /// docs/theory.md §1.4 uniform example, mu = 1: r_B ~ U[0,1] (lambda 1), r_S ~ U[0,1/m] (lambda m).
     /// Clearing 1 - p = m p gives p = 1/(1+m); volume Q = G_S(p) = m p = m/(1+m).
     /// W_B = int_p^1 (tau - p) dtau = (1-p)^2/2 = m^2/(2(1+m)^2);
     /// W_S = int_0^p m (p - tau) m dtau = m^2 p^2/2 = m^2/(2(1+m)^2); so W = m^2/(1+m)^2
-    /// (m = 3: 9/16, below the optimum 0.75 of ARCHITECTURE's solve example).
+    /// (m = 3: 9/16, below the optimum 0.75 of docs/architecture.md's solve example).
     /// Gains = int_p^1 tau dtau - int_0^p tau m dtau = (1 - p^2)/2 - m p^2/2 = m/(2(1+m)).
     /// </summary>
     [Theory]

@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// A menu mechanism in the continuum economy (SPEC 1.1), per unit mass of sellers. Welfare is
+/// A menu mechanism in the continuum economy (docs/theory.md §1.1), per unit mass of sellers. Welfare is
 /// VAL: mu int lambda_B U_B dG_B + int lambda_S U_S dG_S, lump sums included.
 /// </summary>
 public sealed record ContinuumMenuOutcome(

@@ -4,7 +4,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// One side's menu (SPEC 1.2): 1 to 3 options (price per trade, probability of trade), validated
+/// One side's menu (docs/theory.md §1.2): 1 to 3 options (price per trade, probability of trade), validated
 /// once. Options keep the order they were given in; the ledger numbers them 1, 2, 3 in that order.
 /// </summary>
 public sealed class Menu
@@ -24,7 +24,7 @@ public sealed class Menu
         if (options.Count is 0 or > MaximumOptions)
         {
             throw new ArgumentException(
-                $"the {sideName}' menu needs 1 to {MaximumOptions} options (SPEC 1.2), found {options.Count}", nameof(options));
+                $"the {sideName}' menu needs 1 to {MaximumOptions} options (docs/theory.md §1.2), found {options.Count}", nameof(options));
         }
 
         prices = new double[options.Count];
@@ -61,7 +61,7 @@ public sealed class Menu
 
     public double Probability(int option) => probabilities[option];
 
-    /// <summary>A sure option trades with probability exactly 1; the fill rule serves it first (SPEC 2).</summary>
+    /// <summary>A sure option trades with probability exactly 1; the fill rule serves it first (docs/theory.md §2).</summary>
     public bool IsSure(int option) => probabilities[option] == 1.0;
 
     /// <summary>Expected utility of an option in money of the agent's own rate: buyer x (r - p), seller x (p - r).</summary>

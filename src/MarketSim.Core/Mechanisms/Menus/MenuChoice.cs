@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// The agent's choice from a menu (SPEC 2): the option of highest expected utility
+/// The agent's choice from a menu (docs/theory.md §2): the option of highest expected utility
 /// (buyer x (r - p), seller x (p - r)); "no trade" is worth 0.
 /// Ties, broken deterministically: no trade wins a tie at utility 0 (an agent indifferent to
 /// trading does not trade); between options of equal utility the higher probability wins (more

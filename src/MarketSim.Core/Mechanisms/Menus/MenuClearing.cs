@@ -4,9 +4,9 @@ using MarketSim.Core.Random;
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// The exact clearing of SPEC 2 for a pair of menus: choose, round, fill. Volume
+/// The exact clearing of docs/theory.md §2 for a pair of menus: choose, round, fill. Volume
 /// k = min(k_B, k_S); a trading agent pays (buyer) or receives (seller) its option's price.
-/// Lottery stream consumption, in this order (reproducibility, SPEC 6):
+/// Lottery stream consumption, in this order (reproducibility, docs/theory.md §6):
 /// 1. buyers' rounding (one uniform), 2. sellers' rounding (one uniform),
 /// 3. buyers' selection, 4. sellers' selection (see <see cref="SideFill.Fill"/>).
 /// An instance holds reusable buffers: use one per thread (<see cref="ForCurrentThread"/>).

@@ -4,7 +4,7 @@ using MarketSim.Core.Theory;
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// Continuum values of a pair of menus (SPEC 1.1, 1.2) with the finite rule's rationing carried
+/// Continuum values of a pair of menus (docs/theory.md §1.1, §1.2) with the finite rule's rationing carried
 /// to the limit.
 ///
 /// Choice sets: option k's utility is linear in r, so the set of rates choosing it is an interval.
@@ -19,13 +19,13 @@ namespace MarketSim.Core.Mechanisms.Menus;
 ///   seller: int_a^b lambda (p - tau) dG = p [W(b) - W(a)] - [WR(b) - WR(a)],
 ///   buyer:  int_a^b lambda (tau - p) dG = [WR(b) - WR(a)] - p [W(b) - W(a)].
 ///
-/// Rationing (SPEC 2 in the limit): side j's expected trades D_j (buyers scaled by mu); volume
+/// Rationing (docs/theory.md §2 in the limit): side j's expected trades D_j (buyers scaled by mu); volume
 /// Q = min(D_B, D_S). On the long side, if the sure choosers' mass S_j &gt;= Q they trade with
 /// probability Q / S_j and lotteries never; otherwise sure choosers trade surely and every lottery
 /// probability is scaled by (Q - S_j) / (D_j - S_j). Agents are rationed independently of type, so
 /// a side's welfare and payments scale with the realised probabilities.
 /// Lump sum: the whole continuum revenue R goes to the recipient side, R per seller or R / mu per
-/// buyer (SPEC 1.2), so the continuum budget surplus is 0 under both lump-sum policies.
+/// buyer (docs/theory.md §1.2), so the continuum budget surplus is 0 under both lump-sum policies.
 /// </summary>
 public static class MenuContinuumValues
 {

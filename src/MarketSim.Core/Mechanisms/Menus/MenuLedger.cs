@@ -4,7 +4,7 @@ namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
 /// Names of the per-replication ledger a menu mechanism writes into <see cref="MechanismOutcome.Ledger"/>
-/// (SPEC 2: promised versus realised), in this fixed order; {side} is buyers then sellers, {k} the
+/// (docs/theory.md §2: promised versus realised), in this fixed order; {side} is buyers then sellers, {k} the
 /// option's position in the menu (1-based), all options of buyers before those of sellers:
 /// <list type="bullet">
 /// <item><c>{side}_option_{k}_price</c>: the option's price per trade.</item>
@@ -22,7 +22,7 @@ namespace MarketSim.Core.Mechanisms.Menus;
 /// </summary>
 public static class MenuLedger
 {
-    /// <summary>Standard metric names (OutcomeMetrics, SPEC 5) for which menus give continuum values.</summary>
+    /// <summary>Standard metric names (OutcomeMetrics, docs/theory.md §5) for which menus give continuum values.</summary>
     public const string Welfare = "welfare";
     public const string WelfareBuyers = "welfare_buyers";
     public const string WelfareSellers = "welfare_sellers";

@@ -6,9 +6,9 @@ using MarketSim.Core.Theory;
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// A general menu mechanism (SPEC 1.2, the corrected Theorem 1 form of 001): up to 3
+/// A general menu mechanism (docs/theory.md §1.2, the corrected Theorem 1 form of 001): up to 3
 /// (price, probability) options per side plus a lump sum to one side, cleared exactly on a finite
-/// market by <see cref="MenuClearing"/> (SPEC 2). Price wedges and price controls are menus with one
+/// market by <see cref="MenuClearing"/> (docs/theory.md §2). Price wedges and price controls are menus with one
 /// sure option per side (<see cref="PriceWedge"/>, <see cref="PriceControl"/>). The optimal-mechanism
 /// solver builds its result with the public constructor. Immutable and safe to share between threads.
 /// </summary>
@@ -129,7 +129,7 @@ public sealed class MenuMechanism : ITwoSidedMechanism, IFiniteMarketTheory
     public FiniteMenuValues Finite(ContinuumMarket market, int buyerCount, int sellerCount) =>
         FiniteMenuExpectation.Compute(Buyers, Sellers, LumpSum, market, buyerCount, sellerCount);
 
-    /// <summary>The continuum outcome of this mechanism (SPEC 1.1), with this mechanism's lump-sum recipient.</summary>
+    /// <summary>The continuum outcome of this mechanism (docs/theory.md §1.1), with this mechanism's lump-sum recipient.</summary>
     public ContinuumMenuOutcome Continuum(ContinuumMarket market) =>
         MenuContinuumValues.Compute(Buyers, Sellers, LumpSum.Recipient, market);
 

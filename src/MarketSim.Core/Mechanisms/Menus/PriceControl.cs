@@ -4,7 +4,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// Price control (SPEC 1.2; 000 Section 2.1): one price p for both sides, everyone who wants to trade
+/// Price control (docs/theory.md §1.2; 000 Section 2.1): one price p for both sides, everyone who wants to trade
 /// at p asks for a sure trade, and the long side is rationed by lottery through the fill rule
 /// (sure choosers outnumber the volume). A floor above p_CE rations sellers, a ceiling buyers.
 /// Buyers pay what sellers receive, so revenue is 0 and no lump sum is needed.

@@ -4,7 +4,7 @@ using MarketSim.Core.Theory;
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// Price wedge (SPEC 1.2; 000 Section 2.2): buyers buy surely at p_B, sellers sell surely at
+/// Price wedge (docs/theory.md §1.2; 000 Section 2.2): buyers buy surely at p_B, sellers sell surely at
 /// p_S &lt;= p_B; the revenue Q (p_B - p_S) goes as a lump sum to one side (Auto: the poorer one).
 /// The long side, if any, is rationed by the fill rule.
 /// </summary>

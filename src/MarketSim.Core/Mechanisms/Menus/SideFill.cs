@@ -3,7 +3,7 @@ using MarketSim.Core.Random;
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// One side of the menu fill rule (SPEC 2): who chose what, how many trades the side's choices
+/// One side of the menu fill rule (docs/theory.md §2): who chose what, how many trades the side's choices
 /// promise (rounded stochastically), and which agents fill the side's slots once the volume is known.
 /// Buffers are reused from replication to replication (no allocation per agent).
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class SideFill
 
     /// <summary>
     /// Choosers of the option whose promised trade (a sure option, or a won lottery slot) was cut
-    /// because this side was long: for sure options, the broken promises of SPEC 2.
+    /// because this side was long: for sure options, the broken promises of docs/theory.md §2.
     /// </summary>
     public int Rationed(int option) => rationed[option];
 

@@ -6,8 +6,8 @@ using MarketSim.Core.Theory.Solver;
 namespace MarketSim.Core.Mechanisms.Optimal;
 
 /// <summary>
-/// <c>optimal</c> and <c>optimal-no-lump-sum</c>: the solver's menus (SPEC 1.3) run by the
-/// clearinghouse like any other menu (SPEC 2). The lump sum goes to the side the solver pays it to;
+/// <c>optimal</c> and <c>optimal-no-lump-sum</c>: the solver's menus (docs/theory.md §1.3) run by the
+/// clearinghouse like any other menu (docs/theory.md §2). The lump sum goes to the side the solver pays it to;
 /// without one (budget binding, or "No Free Lunch") the realised finite-market revenue, which is zero
 /// in the continuum, is still split so that the budget balances exactly every round.
 /// </summary>

@@ -14,7 +14,7 @@ namespace MarketSim.Core.Stress.Entry;
 /// mechanism (menus and the continuum lump sum per agent) and keeps the announcement (policy
 /// promised, <see cref="StressScenario"/>). Round 0 clears the scenario's market (replication 0's
 /// draws). In round t the next batch of potential entrants of each side arrives (types from the
-/// scenario's laws, each from its own stream keyed (seed, "entrant:{side}", index), SPEC 6) and
+/// scenario's laws, each from its own stream keyed (seed, "entrant:{side}", index), docs/theory.md §6) and
 /// each enters iff its expected utility exceeds the entry cost: the option it would choose, valued
 /// with the trade probability realised in round t - 1 (promises as actually kept; a price for CE:
 /// the last clearing price), plus the lump sum of its side. Entry is irreversible; declining
@@ -200,7 +200,7 @@ public static class EntryDynamics
             }
         }
 
-        /// <summary>Expected money-metric utility of an entrant of rate r (SPEC 1.1), lump sum included.</summary>
+        /// <summary>Expected money-metric utility of an entrant of rate r (docs/theory.md §1.1), lump sum included.</summary>
         public double Utility(double rate)
         {
             if (menu is null)

@@ -1,6 +1,6 @@
 namespace MarketSim.Core.Theory.Diagnostics;
 
-/// <summary>The per-rate measures of SPEC 1.1 and 1.3 (virtual surplus J_j, Pi_j, Delta_j, lambdabar_j).</summary>
+/// <summary>The per-rate measures of docs/theory.md §1.1 and §1.3 (virtual surplus J_j, Pi_j, Delta_j, lambdabar_j).</summary>
 public static class InequalityMeasures
 {
     /// <summary>lambdabar_j(r) = lambda_j(r) / Lambda_j.</summary>
@@ -28,7 +28,7 @@ public static class InequalityMeasures
         ((1.0 - law.Cdf(price)) - (law.MeanParetoWeight - law.WeightBelow(price)) / law.MeanParetoWeight) / law.Density(price);
 
     /// <summary>
-    /// SPEC 1.1: none iff lambdabar == 1 (checked at both ends and 7 interior quantiles, to 1e-9);
+    /// docs/theory.md §1.1: none iff lambdabar == 1 (checked at both ends and 7 interior quantiles, to 1e-9);
     /// else low iff lambdabar(r_j) &lt;= 2 at the LOWEST rate, high otherwise. Where lambda is undefined
     /// exactly at the end (0/0), its limit is approximated at quantile 1e-12.
     /// </summary>

@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Theory.Diagnostics;
 
 /// <summary>
-/// What SPEC 1.3 "Useful checks" reads off a market: Lambda_j, p_CE and its welfare, the CE-optimality
+/// What docs/theory.md §1.3 "Useful checks" reads off a market: Lambda_j, p_CE and its welfare, the CE-optimality
 /// test of 001 (5.3) (<c>CompetitiveEquilibriumOptimalityMargin</c> = left side minus right side; CE is
 /// optimal with lump sums allowed iff it is >= 0) and the same-side inequality class per side.
 /// </summary>

@@ -12,7 +12,7 @@ namespace MarketSim.Core.Theory.RateLaws;
 /// G(r) = alpha r^beta I(beta-alpha, u) + r^alpha,
 /// g(r) = alpha beta r^{beta-1} I(beta-alpha, u),
 /// WeightBelow(r) = alpha r^beta I(beta-alpha+1, u) + alpha r^{alpha-1}/(alpha-1),
-/// lambda(r) = I(beta-alpha+1, u) / I(beta-alpha, u)  (SPEC 1.4's lambdabar_S times Lambda_S),
+/// lambda(r) = I(beta-alpha+1, u) / I(beta-alpha, u)  (docs/theory.md §1.4's lambdabar_S times Lambda_S),
 /// SellerSurplus(p) = alpha p^{beta+1}/(beta+1) I(beta+1-alpha, u) + p^alpha (alpha/(alpha-1) - beta/(beta+1)),
 /// BuyerSurplus(p) = SellerSurplus(p) - p Lambda + E[v^K]  (because (p v^M - v^K)^+ - (v^K - p v^M)^+ = p v^M - v^K).
 /// I(c, u) is evaluated as e^{max(c,0) u} times a bounded factor, so the boundary cases beta = alpha and
@@ -42,7 +42,7 @@ public sealed class PowerParetoSellerRateLaw : IRateLaw
 
     public double Upper => 1.0;
 
-    /// <summary>Lambda_S = E[v^M] = alpha/(alpha-1) (SPEC 1.4).</summary>
+    /// <summary>Lambda_S = E[v^M] = alpha/(alpha-1) (docs/theory.md §1.4).</summary>
     public double MeanParetoWeight => MoneyParetoShape / (MoneyParetoShape - 1.0);
 
     /// <summary>E[v^K] = beta/(beta+1).</summary>

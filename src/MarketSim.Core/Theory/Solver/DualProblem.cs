@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Theory.Solver;
 
 /// <summary>
-/// The discretised designer's problem of SPEC 1.3 and its dual function
+/// The discretised designer's problem of docs/theory.md §1.3 and its dual function
 /// D(a) = max_{Q in [0, mu ∧ 1]} co(phi_S^a)(Q) + mu co(phi_B^a)(Q/mu),
 /// phi_S^a = W_S - a psi_S, phi_B^a = W_B + a psi_B. Not thread-safe (reuses its buffers).
 /// </summary>

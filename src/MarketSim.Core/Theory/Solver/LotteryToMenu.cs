@@ -3,7 +3,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.Theory.Solver;
 
 /// <summary>
-/// SPEC 1.3 "Lottery to menu": atoms q^1 &lt; ... &lt; q^n with weights nu^k and cut-offs r^k become options
+/// docs/theory.md §1.3 "Lottery to menu": atoms q^1 &lt; ... &lt; q^n with weights nu^k and cut-offs r^k become options
 /// k with probability x_k = sum_{i>=k} nu^i and price per trade sum_{i>=k} nu^i r^i / x_k.
 /// Sellers: r^k = G_S^{-1}(q^k), option k is chosen by rates in (r^{k-1}, r^k];
 /// buyers: r^k = G_B^{-1}(1 - q^k), option k chosen by rates in [r^k, r^{k-1}).

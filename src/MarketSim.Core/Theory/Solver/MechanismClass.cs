@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Theory.Solver;
 
 /// <summary>
-/// What kind of mechanism the solver returned (SPEC 1.2), read off the menus:
+/// What kind of mechanism the solver returned (docs/theory.md §1.2), read off the menus:
 /// rationing on side j iff some option of side j has probability &lt; 1 (a positive mass of types trades
 /// with probability strictly between 0 and 1); <c>PriceWedge</c> iff the budget surplus (revenue) is
 /// positive; <c>LumpSum</c> iff a lump sum is paid; <c>NoTrade</c> iff the volume is zero.

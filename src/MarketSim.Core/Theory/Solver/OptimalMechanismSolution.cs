@@ -3,8 +3,8 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.Theory.Solver;
 
 /// <summary>
-/// The optimal mechanism of SPEC 1.3 on the continuum market. Welfare, volume and revenue are per unit
-/// mass of sellers (SPEC 1.1); welfare includes the value of the lump sum (Lambda_j times its total).
+/// The optimal mechanism of docs/theory.md §1.3 on the continuum market. Welfare, volume and revenue are per unit
+/// mass of sellers (docs/theory.md §1.1); welfare includes the value of the lump sum (Lambda_j times its total).
 /// <c>Multiplier</c> is a*, the shadow value of budget money. Menus are (price per trade, probability),
 /// highest probability first; a rate that finds no option worthwhile does not trade.
 /// </summary>

@@ -3,7 +3,7 @@ using MarketSim.Core.Scenarios;
 namespace MarketSim.Core.Theory.Solver;
 
 /// <summary>
-/// The optimal-mechanism solver of SPEC 1.3: concavified dual, multiplier search, primal recovery with
+/// The optimal-mechanism solver of docs/theory.md §1.3: concavified dual, multiplier search, primal recovery with
 /// the budget binding exactly, reduction to a basic solution, lottery-to-menu conversion.
 /// </summary>
 public static class OptimalMechanismSolver
@@ -24,7 +24,7 @@ public static class OptimalMechanismSolver
         DualProblem problem, ContinuumMarket market, bool lumpSumsAllowed, CancellationToken cancellationToken = default)
     {
         double sellerWeight = market.Sellers.MeanParetoWeight, buyerWeight = market.Buyers.MeanParetoWeight;
-        // SPEC 1.3: lump sums allowed => a >= a0 = max(Lambda_S, Lambda_B); "No Free Lunch" => a >= 0.
+        // docs/theory.md §1.3: lump sums allowed => a >= a0 = max(Lambda_S, Lambda_B); "No Free Lunch" => a >= 0.
         double lowestMultiplier = lumpSumsAllowed ? Math.Max(sellerWeight, buyerWeight) : 0.0;
 
         (double multiplier, LotteryPoint[] sellers, LotteryPoint[] buyers, bool budgetBinding) =

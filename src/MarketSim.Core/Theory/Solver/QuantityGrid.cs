@@ -1,6 +1,6 @@
 namespace MarketSim.Core.Theory.Solver;
 
-/// <summary>The grid of quantities q in [0,1] (SPEC 1.3 quantile representation); strictly increasing, q_0 = 0, q_last = 1.</summary>
+/// <summary>The grid of quantities q in [0,1] (docs/theory.md §1.3 quantile representation); strictly increasing, q_0 = 0, q_last = 1.</summary>
 internal static class QuantityGrid
 {
     /// <summary>The grid, plus <paramref name="extraQuantities"/> (e.g. the CE quantities, so that CE is exact).</summary>

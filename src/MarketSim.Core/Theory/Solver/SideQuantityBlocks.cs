@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Theory.Solver;
 
 /// <summary>
-/// One side's per-quantity building blocks on the grid (SPEC 1.3): the posted rate (cut-off) that
+/// One side's per-quantity building blocks on the grid (docs/theory.md §1.3): the posted rate (cut-off) that
 /// trades quantity q, the weighted surplus W_j(q) and the money psi_j(q) = q * cut-off.
 /// Sellers: cut-off G_S^{-1}(q); buyers: cut-off G_B^{-1}(1-q).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Theory.Solver;
 
 /// <summary>
-/// Discretisation of the solver (SPEC 1.3). The quantity axis q in [0,1] gets <c>GridSize</c> evenly
+/// Discretisation of the solver (docs/theory.md §1.3). The quantity axis q in [0,1] gets <c>GridSize</c> evenly
 /// spaced points plus <c>EndRefinementLevels</c> points halving geometrically towards each end (down to
 /// spacing / 2^levels), where densities may vanish or blow up (power laws with beta != 1).
 /// Accuracy: the optimal cut-off quantities are grid points, so prices are within about

@@ -19,7 +19,7 @@ namespace MarketSim.Core.Tests.Mechanisms.Menus;
 ///   u_S = E[m p_S - v^K | v^K &lt; 1/2] = 1/4, so E[W]/N_S = (E[k]/N_S)(m/2) -&gt; m/4 (the continuum).
 /// Floor p = 0.4: q_B = 0.6, q_S = P(v^K &lt; m p) = 0.8, u_B = 0.3, u_S = E[0.8 - v^K | v^K &lt; 0.8] = 0.4,
 ///   E[W]/N_S = 0.7 E[k]/N_S -&gt; 0.42.
-/// The continuum differs by the O(1/sqrt N) volume shortfall E|X - Y|/2 of SPEC 2's min rule; the test
+/// The continuum differs by the O(1/sqrt N) volume shortfall E|X - Y|/2 of docs/theory.md §2's min rule; the test
 /// asserts its size too, because it exceeds the Monte Carlo error of long runs (see the output).
 /// </summary>
 public sealed class FiniteMarketMeansMatchExactExpectationsTests(ITestOutputHelper output)

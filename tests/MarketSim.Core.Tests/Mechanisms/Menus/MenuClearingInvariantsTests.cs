@@ -126,7 +126,7 @@ public sealed class MenuClearingInvariantsTests
         var surplus = paidIn - paidOut - lumpSums;
         if (mechanism.LumpSum.Policy == LumpSumPolicy.Realized)
         {
-            // Exact budget balance in every round (SPEC 2), up to floating rounding.
+            // Exact budget balance in every round (docs/theory.md §2), up to floating rounding.
             Assert.True(Math.Abs(surplus) <= 1e-9 * scale, $"budget surplus {surplus} with realized lump sums");
         }
         else

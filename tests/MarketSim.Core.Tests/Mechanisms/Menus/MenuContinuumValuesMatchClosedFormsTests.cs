@@ -8,7 +8,7 @@ namespace MarketSim.Core.Tests.Mechanisms.Menus;
 
 /// <summary>
 /// Continuum values of wedges, price controls and menus against closed forms derived by hand for
-/// SPEC 1.4's uniform example (000 Section 2): r_B ~ U[0,1], lambda_B = 1; r_S ~ U[0,1/m],
+/// docs/theory.md §1.4's uniform example (000 Section 2): r_B ~ U[0,1], lambda_B = 1; r_S ~ U[0,1/m],
 /// lambda_S = m (so g_S = m on [0, 1/m]); mu = 1. Tolerance 1e-12: everything is closed form.
 /// </summary>
 public sealed class MenuContinuumValuesMatchClosedFormsTests
@@ -18,7 +18,7 @@ public sealed class MenuContinuumValuesMatchClosedFormsTests
     /// <summary>
     /// Optimal wedge p_B = 1/2, p_S = 1/(2m) (000 Section 2.2). Buyers with r &gt; 1/2 buy: mass 1/2;
     /// sellers with r &lt; 1/(2m) sell: G_S = m/(2m) = 1/2; volume 1/2, no rationing.
-    /// Revenue (1/2)(1/2 - 1/(2m)) = (m-1)/(4m), the lump sum per seller (SPEC 1.4).
+    /// Revenue (1/2)(1/2 - 1/(2m)) = (m-1)/(4m), the lump sum per seller (docs/theory.md §1.4).
     /// Buyers: int_{1/2}^1 (r - 1/2) dr = 1/8. Sellers: int_0^{1/(2m)} m (1/(2m) - r) m dr = m^2 (1/(2m))^2 / 2 = 1/8,
     /// plus Lambda_S L = m (m-1)/(4m) = (m-1)/4. Welfare W = 1/4 + (m-1)/4 = m/4.
     /// </summary>
@@ -49,9 +49,9 @@ public sealed class MenuContinuumValuesMatchClosedFormsTests
     }
 
     /// <summary>
-    /// CE at p = 1/(1+m) (SPEC 1.4) is the price control at p_CE: demand 1 - p = m/(1+m) = supply m p.
+    /// CE at p = 1/(1+m) (docs/theory.md §1.4) is the price control at p_CE: demand 1 - p = m/(1+m) = supply m p.
     /// Buyers (1-p)^2/2, sellers m * m p^2 / 2 = (m p)^2/2, both m^2/(2(1+m)^2): W_CE = m^2/(1+m)^2 (000 (2.1)).
-    /// The wedge's m/4 exceeds it iff (1+m)^2 &gt; 4m iff (m-1)^2 &gt; 0: for every m != 1 (SPEC 1.4).
+    /// The wedge's m/4 exceeds it iff (1+m)^2 &gt; 4m iff (m-1)^2 &gt; 0: for every m != 1 (docs/theory.md §1.4).
     /// </summary>
     [Theory]
     [InlineData(0.5)]
@@ -67,7 +67,7 @@ public sealed class MenuContinuumValuesMatchClosedFormsTests
         Assert.Equal(m * m / ((1 + m) * (1 + m)), ce["welfare"], Tolerance);
         Assert.Equal(0.0, ce["revenue"], Tolerance);
 
-        // The optimal wedge: (1/2, 1/(2m)) for m >= 1, (1 - m/2, 1/2) for m < 1 (SPEC 1.4).
+        // The optimal wedge: (1/2, 1/(2m)) for m >= 1, (1 - m/2, 1/2) for m < 1 (docs/theory.md §1.4).
         var (buyerPrice, sellerPrice) = m >= 1 ? (0.5, 1 / (2 * m)) : (1 - m / 2, 0.5);
         var wedge = PriceWedge.Create("wedge", buyerPrice, sellerPrice, LumpSumPolicy.Realized, LumpSumRecipient.Auto, market)
             .ContinuumValues(market);
@@ -83,7 +83,7 @@ public sealed class MenuContinuumValuesMatchClosedFormsTests
     }
 
     /// <summary>
-    /// m &lt; 1 (buyers poorer): p_S = 1/2, p_B = 1 - m/2 (SPEC 1.4). Supply G_S(1/2) = m/2 = demand
+    /// m &lt; 1 (buyers poorer): p_S = 1/2, p_B = 1 - m/2 (docs/theory.md §1.4). Supply G_S(1/2) = m/2 = demand
     /// 1 - p_B. Revenue (m/2)(1/2 - m/2) = m(1-m)/4, paid per buyer (Auto: Lambda_B = 1 &gt; m).
     /// Buyers int_{1-m/2}^1 (r - p_B) dr + Lambda_B L = m^2/8 + m(1-m)/4; sellers m^2 int_0^{1/2} (1/2 - r) dr = m^2/8.
     /// </summary>

@@ -9,7 +9,7 @@ namespace MarketSim.Core.Tests.Mechanisms.Menus;
 /// <summary>Markets and helpers for the menu tests (types drawn from keyed RandomStreams, not System.Random).</summary>
 internal static class MenuTestMarkets
 {
-    /// <summary>SPEC 1.4's uniform example: r_B ~ U[0,1], lambda_B = 1; r_S ~ U[0,1/m], lambda_S = m; mu = 1.</summary>
+    /// <summary>docs/theory.md §1.4's uniform example: r_B ~ U[0,1], lambda_B = 1; r_S ~ U[0,1/m], lambda_S = m; mu = 1.</summary>
     public static ContinuumMarket UniformExample(double m) => SolverTestMarkets.UniformExample(m);
 
     /// <summary>A market with the given rates (v^K = r, v^M = 1).</summary>
@@ -28,7 +28,7 @@ internal static class MenuTestMarkets
         Fill(market.Sellers, m, ref stream);
     }
 
-    /// <summary>Total welfare over N_S (SPEC 5): sum_B (x v^K - t v^M + L_B v^M) + sum_S (-x v^K + t v^M + L_S v^M).</summary>
+    /// <summary>Total welfare over N_S (docs/theory.md §5): sum_B (x v^K - t v^M + L_B v^M) + sum_S (-x v^K + t v^M + L_S v^M).</summary>
     public static double WelfarePerSeller(MarketInstance market, MechanismOutcome outcome)
     {
         var total = 0.0;

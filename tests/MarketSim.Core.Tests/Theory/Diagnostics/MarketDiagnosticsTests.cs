@@ -5,7 +5,7 @@ using MarketSim.Core.Theory.RateLaws;
 
 namespace MarketSim.Core.Tests.Theory.Diagnostics;
 
-/// <summary>Lambda_j, p_CE, the CE-optimality test 001 (5.3) and the same-side inequality classes (SPEC 1.1, 1.4).</summary>
+/// <summary>Lambda_j, p_CE, the CE-optimality test 001 (5.3) and the same-side inequality classes (docs/theory.md §1.1, §1.4).</summary>
 public sealed class MarketDiagnosticsTests
 {
     [Theory]
@@ -21,7 +21,7 @@ public sealed class MarketDiagnosticsTests
 
         Assert.Equal(1.0, diagnostics.BuyerMeanParetoWeight);
         Assert.Equal(m, diagnostics.SellerMeanParetoWeight);
-        Assert.Equal(1 / (1 + m), diagnostics.CompetitiveEquilibriumPrice, 12); // SPEC 1.4
+        Assert.Equal(1 / (1 + m), diagnostics.CompetitiveEquilibriumPrice, 12); // docs/theory.md §1.4
         Assert.Equal(m * m / ((1 + m) * (1 + m)), diagnostics.CompetitiveEquilibriumWelfare, 12);
         Assert.Equal(m == 1.0, diagnostics.CompetitiveEquilibriumOptimal); // CE suboptimal for m != 1
         // No same-side inequality: Delta = 0, so the margin is -(Lambda_S - Lambda_B)(1-p) for m > 1 and
@@ -39,7 +39,7 @@ public sealed class MarketDiagnosticsTests
     [InlineData(5.0)]
     public void PowerParetoSellerInequalityIsHighIffBetaAboveThreshold(double alpha)
     {
-        double threshold = (alpha * alpha - alpha) / (alpha + 1); // SPEC 1.4
+        double threshold = (alpha * alpha - alpha) / (alpha + 1); // docs/theory.md §1.4
         foreach (double offset in new[] { -0.2, -0.02, 0.02, 0.3 })
         {
             double beta = threshold + offset;

@@ -71,7 +71,7 @@ public sealed class PowerParetoSellerRateLawTests
     [InlineData(4.0, 1.0)]
     public void NormalisedWeightIsSpecFormula(double alpha, double beta)
     {
-        // SPEC 1.4: lambdabar_S(r) = [(a-b)(a-1)/(a(a-b-1))] (r^{b+1} - r^a)/(r (r^b - r^a)).
+        // docs/theory.md §1.4: lambdabar_S(r) = [(a-b)(a-1)/(a(a-b-1))] (r^{b+1} - r^a)/(r (r^b - r^a)).
         var law = new PowerParetoSellerRateLaw(alpha, beta);
         foreach (double r in new[] { 1e-4, 0.1, 0.5, 0.95 })
         {

@@ -5,7 +5,7 @@ using MarketSim.Core.Theory.RateLaws;
 
 namespace MarketSim.Core.Tests.Theory.RateLaws;
 
-/// <summary>SPEC 1.4 uniform example (000 Section 2): v^K ~ U[0,1], v^M = m gives r ~ U[0, 1/m], lambda = m.</summary>
+/// <summary>docs/theory.md §1.4 uniform example (000 Section 2): v^K ~ U[0,1], v^M = m gives r ~ U[0, 1/m], lambda = m.</summary>
 public class ConstantMoneyRateLawClosedFormTests
 {
     [Theory]
@@ -40,7 +40,7 @@ public class ConstantMoneyRateLawClosedFormTests
     [Fact]
     public void CompetitivePriceOfTheUniformExampleClearsTheMarket()
     {
-        // SPEC 1.4: mu = 1, buyers m = 1, sellers m = 3 -> p_CE = 1/(1+m) = 1/4 with 1 - G_B = G_S.
+        // docs/theory.md §1.4: mu = 1, buyers m = 1, sellers m = 3 -> p_CE = 1/(1+m) = 1/4 with 1 - G_B = G_S.
         var buyers = RateLawFactory.Create(new TwoDimensionalLawSpec(new UniformSpec(0, 1), new ConstantSpec(1)));
         var sellers = RateLawFactory.Create(new TwoDimensionalLawSpec(new UniformSpec(0, 1), new ConstantSpec(3)));
         Assert.Equal(1 - buyers.Cdf(0.25), sellers.Cdf(0.25), 1e-15);

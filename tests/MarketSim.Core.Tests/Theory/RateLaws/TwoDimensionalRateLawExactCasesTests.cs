@@ -45,7 +45,7 @@ public class TwoDimensionalRateLawExactCasesTests
     {
         var law = SectionSeven(alpha, beta);
 
-        // SPEC 1.4: Lambda_S = alpha/(alpha-1) and
+        // docs/theory.md §1.4: Lambda_S = alpha/(alpha-1) and
         // lambdabar_S(r) = [(alpha-beta)(alpha-1)/(alpha(alpha-beta-1))] (r^{beta+1} - r^alpha)/(r (r^beta - r^alpha)).
         Assert.Equal(alpha / (alpha - 1), law.MeanParetoWeight, 1e-14);
         foreach (var r in new[] { 0.05, 0.2, 0.5, 0.8, 0.95 })

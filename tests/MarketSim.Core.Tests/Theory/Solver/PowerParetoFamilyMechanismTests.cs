@@ -6,7 +6,7 @@ using MarketSim.Core.Theory.Solver;
 namespace MarketSim.Core.Tests.Theory.Solver;
 
 /// <summary>
-/// 000 Section 7 / SPEC 1.4 with lump sums: buyers r ~ U[0,1], lambda_B = 1; sellers v^K ~ v^beta,
+/// 000 Section 7 / docs/theory.md §1.4 with lump sums: buyers r ~ U[0,1], lambda_B = 1; sellers v^K ~ v^beta,
 /// v^M ~ Pareto(1, alpha). A price mechanism (wedge + lump sum to sellers, no rationing) is optimal whenever
 /// beta &lt; alpha - 1 - 1/alpha; above that line sellers are rationed once mu is small (000: "even when
 /// mu = 0.01, rationing still requires a thick tail", and is most likely for intermediate beta).
@@ -37,7 +37,7 @@ public sealed class PowerParetoFamilyMechanismTests
         Assert.Equal(alpha / (alpha - 1), solution.Multiplier, 12);
         double sellerPrice = Assert.Single(solution.SellerMenu).Price, buyerPrice = Assert.Single(solution.BuyerMenu).Price;
 
-        // Low inequality on both sides here iff beta <= (alpha^2-alpha)/(alpha+1); then SPEC 1.3's wedge FOC holds:
+        // Low inequality on both sides here iff beta <= (alpha^2-alpha)/(alpha+1); then docs/theory.md §1.3's wedge FOC holds:
         // Lambda_S (p_B - p_S) = -Lambda_S Delta_S(p_S) + Lambda_B Delta_B(p_B) + (Lambda_S - Lambda_B)(1 - G_B(p_B))/g_B(p_B),
         // with Delta_B = 0 and (1-G_B)/g_B = 1 - p_B. Grid error in prices ~ 1e-3, so residual tolerance 5e-3.
         MarketDiagnostics diagnostics = MarketDiagnosis.Compute(market);

@@ -54,7 +54,7 @@ public sealed class SolverFeasibilityOnRandomMarketsTests
         MarketDiagnostics diagnostics = MarketDiagnosis.Compute(market);
         double competitiveEquilibrium = diagnostics.CompetitiveEquilibriumWelfare;
         Assert.True(withLumpSums.Welfare >= competitiveEquilibrium - FeasibilityTolerance);
-        // Under "No Free Lunch" the worst types get U = 0 (SPEC 1.3), so CE is admissible only if p_CE lies in
+        // Under "No Free Lunch" the worst types get U = 0 (docs/theory.md §1.3), so CE is admissible only if p_CE lies in
         // both supports; a CE price outside one (e.g. above every seller's rate) is a disguised lump sum.
         double price = diagnostics.CompetitiveEquilibriumPrice;
         bool competitiveEquilibriumLeavesNoRent = price >= market.Buyers.Lower && price <= market.Sellers.Upper;

@@ -29,7 +29,7 @@ internal static class SolverTestMarkets
     public static IRateLaw LinearWeight(double lower, double upper, double intercept, double slope) =>
         RateLawFactory.Create(new ParetoWeightLawSpec(new UniformSpec(lower, upper), [intercept, slope]));
 
-    /// <summary>SPEC 1.4's uniform example (000 Section 2): mu = 1, buyers v^M = 1, sellers v^M = m.</summary>
+    /// <summary>docs/theory.md §1.4's uniform example (000 Section 2): mu = 1, buyers v^M = 1, sellers v^M = m.</summary>
     public static ContinuumMarket UniformExample(double m) => new(UniformUnitWeight(), UniformGood(m), 1.0);
 
     /// <summary>000 Section 7: buyers r ~ U[0,1], lambda_B = 1; sellers v^K ~ v^beta, v^M ~ Pareto(1, alpha).</summary>

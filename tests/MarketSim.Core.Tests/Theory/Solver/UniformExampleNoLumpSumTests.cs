@@ -3,7 +3,7 @@ using MarketSim.Core.Theory.Solver;
 namespace MarketSim.Core.Tests.Theory.Solver;
 
 /// <summary>
-/// SPEC 1.4 / 000 Section 6, uniform example without lump sums: one price p*, the long side rationed.
+/// docs/theory.md §1.4 / 000 Section 6, uniform example without lump sums: one price p*, the long side rationed.
 /// Welfare at a price p with volume Q (derived here; lambda_B = 1, lambda_S = m, rationing by lottery):
 /// buyers int_p^1 (r-p) dr scaled by Q/(1-p), sellers m * m int_0^p (p-r) dr scaled by Q/(m p).
 /// - 1/3 &lt;= m &lt;= 3: p* = 1/(1+m), W = m^2/(1+m)^2.
@@ -43,7 +43,7 @@ public sealed class UniformExampleNoLumpSumTests
         OptimalMechanismSolution solution = OptimalMechanismSolver.Solve(UniformExampleWithLumpSumsTests.UniformExample(m), lumpSumsAllowed: false);
 
         double price = (m - 2) / (2 * m - 2), volume = 1 - price;
-        // The buyer side is unique: one sure price p*; sellers' lottery may not be unique (SPEC 1.3).
+        // The buyer side is unique: one sure price p*; sellers' lottery may not be unique (docs/theory.md §1.3).
         var buyerOption = Assert.Single(solution.BuyerMenu);
         Assert.Equal(1.0, buyerOption.Probability, 9);
         Assert.InRange(buyerOption.Price, price - PriceTolerance, price + PriceTolerance);
@@ -85,7 +85,7 @@ public sealed class UniformExampleNoLumpSumTests
         double price = 1 / (2 - 2 * m), volume = m * price;
         // Sellers are the unique side: all r_S <= p* sell surely at p*. At a* = 1/2 the buyers' phi_B^a is
         // linear (W_B = q^2/2, psi_B = q(1-q)), so any buyer lottery with the right mean and budget is
-        // optimal (SPEC 1.3: non-unique side); the paper's one is a single price p* with rationing.
+        // optimal (docs/theory.md §1.3: non-unique side); the paper's one is a single price p* with rationing.
         var sellerOption = Assert.Single(solution.SellerMenu);
         Assert.Equal(1.0, sellerOption.Probability, 9);
         Assert.InRange(sellerOption.Price, price - PriceTolerance, price + PriceTolerance);

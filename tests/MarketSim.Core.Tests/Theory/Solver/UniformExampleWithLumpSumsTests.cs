@@ -5,7 +5,7 @@ using MarketSim.Core.Theory.Solver;
 namespace MarketSim.Core.Tests.Theory.Solver;
 
 /// <summary>
-/// SPEC 1.4 / 000 Section 2 with lump sums: mu = 1, r_B ~ U[0,1] (lambda_B = 1), r_S ~ U[0,1/m] (lambda_S = m).
+/// docs/theory.md §1.4 / 000 Section 2 with lump sums: mu = 1, r_B ~ U[0,1] (lambda_B = 1), r_S ~ U[0,1/m] (lambda_S = m).
 /// Closed forms (derived here): for m &gt; 1, p_B = 1/2, p_S = 1/(2m), Q = 1/2, Rev = Q (p_B - p_S) = (m-1)/(4m)
 /// to sellers; buyer surplus int_{1/2}^1 (r - 1/2) dr = 1/8, seller surplus m * m int_0^{p_S} (p_S - r) dr = 1/8,
 /// lump-sum value Lambda_S Rev = (m-1)/4, so welfare = m/4. For m &lt; 1, p_S = 1/2, p_B = 1 - m/2, Q = m/2,

@@ -5,7 +5,7 @@ using LinearSolver = Google.OrTools.LinearSolver.Solver;
 namespace MarketSim.Core.Tests.Theory.Solver.LinearProgram;
 
 /// <summary>
-/// Independent check of the optimal-mechanism solver (issue 4): the designer's problem of SPEC 1.1 as a linear
+/// Independent check of the optimal-mechanism solver (issue 4): the designer's problem of docs/theory.md §1.1 as a linear
 /// program in (X_j, T_j), solved by OR-Tools' GLOP. No virtual values, no quantile blocks, no concavification.
 /// <para>
 /// Discretisation: each side's rate axis is cut into <c>cells</c> cells of equal mass (boundaries
@@ -27,7 +27,7 @@ namespace MarketSim.Core.Tests.Theory.Solver.LinearProgram;
 /// <item>IR at the worst type (sellers: rbar_S; buyers: r_B): utility &gt;= 0; utility is monotone in the rate,
 /// so this is IR for all. With lump sums allowed the slack IS a lump sum (an equal payment to every agent of
 /// that side, added to every T); the LP may give one to either side. Without lump sums (No Free Lunch,
-/// 000 Section 6; SPEC 1.3) the worst types' utility is exactly 0.</item>
+/// 000 Section 6; docs/theory.md §1.3) the worst types' utility is exactly 0.</item>
 /// <item>Market clearing: mu sum_k X_B,k m_B,k = sum_k X_S,k m_S,k.</item>
 /// <item>Budget balance: mu sum_k T_B,k m_B,k &gt;= sum_k T_S,k m_S,k (T includes any lump sum).</item>
 /// </list>
@@ -64,7 +64,7 @@ internal static class DiscretisedDesignerProblem
         Objective objective = solver.Objective();
         for (int k = 0; k < cells; k++)
         {
-            // W = int lambda_S (T - X r) dG_S + mu int lambda_B (X r - T) dG_B (SPEC 1.1 VAL).
+            // W = int lambda_S (T - X r) dG_S + mu int lambda_B (X r - T) dG_B (docs/theory.md §1.1 VAL).
             objective.SetCoefficient(sellerTransfer[k], sellers.Weight[k]);
             objective.SetCoefficient(sellerQuantity[k], -sellers.WeightedRate[k]);
             objective.SetCoefficient(buyerQuantity[k], mu * buyers.WeightedRate[k]);

@@ -25,7 +25,7 @@ public sealed class LinearProgramAgreesWithSolverTests
 
     public static TheoryData<string, bool> Scenarios() => new()
     {
-        // SPEC 1.4 uniform example, no lump sums: buyers rationed (m = 0.2 < 1/3), CE (0.5, 2), sellers rationed
+        // docs/theory.md §1.4 uniform example, no lump sums: buyers rationed (m = 0.2 < 1/3), CE (0.5, 2), sellers rationed
         // (3 < 3.2 < 2 + sqrt 2), every seller sells with probability 1 - 1/m (m = 4).
         { "uniform 0.2", false }, { "uniform 0.5", false }, { "uniform 2", false }, { "uniform 3.2", false }, { "uniform 4", false },
         // With lump sums: wedge + lump sum to buyers (m < 1) or sellers (m > 1).
@@ -68,7 +68,7 @@ public sealed class LinearProgramAgreesWithSolverTests
     }
 
     /// <summary>
-    /// Uniform example, m = 2, no lump sums: CE at p = 1/3 with W = m^2/(1+m)^2 = 4/9 (SPEC 1.4), a price on no
+    /// Uniform example, m = 2, no lump sums: CE at p = 1/3 with W = m^2/(1+m)^2 = 4/9 (docs/theory.md §1.4), a price on no
     /// cell boundary. The LP gap falls by 4 per doubling of the cells (O(1/cells^2): one cell straddles the
     /// cut-off on each side), so Richardson's (4 W_2n - W_n)/3 recovers 4/9 to 1e-7.
     /// </summary>
