@@ -16,6 +16,12 @@ public sealed record RunOptions(
     bool Resume = false,
     ClusterOptions? Cluster = null)
 {
+    /// <summary><c>--force</c>: replace another scenario's or command's results in the output folder.</summary>
+    public bool Force { get; init; }
+
+    /// <summary><c>--max-memory</c> in bytes; null = the memory available to the process.</summary>
+    public long? MaxMemoryBytes { get; init; }
+
     /// <summary>The command line of these options, as the user gave them, with <c>--resume</c>: what to type to continue.</summary>
     public string ResumeCommandLine()
     {
@@ -34,6 +40,7 @@ public sealed record RunOptions(
         Add("--out", OutputFolder);
         Add("--workers", Workers);
         Add("--cohort-size", CohortSize);
+        Add("--max-memory", MaxMemoryBytes);
         words.Add("--resume");
         return ShellWords.Join(words);
     }

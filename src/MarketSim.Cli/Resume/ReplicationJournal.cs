@@ -92,6 +92,16 @@ public sealed class ReplicationJournal : IDisposable
         return new JournalContents(header, results, intact, bytes.Length - intact);
     }
 
+    /// <summary>The header of a journal (its first line only), or null if the file has none.</summary>
+    public static JournalHeader? ReadHeader(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        var buffer = new char[4096];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        var end = Array.IndexOf(buffer, '\n', 0, read);
+        return end < 0 ? null : JournalHeader.Parse(new string(buffer, 0, end));
+    }
+
     /// <summary>Removes a finished run's or sweep's journal and its folder.</summary>
     public static void Remove(string outputFolder)
     {

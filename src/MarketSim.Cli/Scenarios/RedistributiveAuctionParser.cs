@@ -24,7 +24,7 @@ internal static class RedistributiveAuctionParser
             .ToArray();
         return new RedistributiveAuctionSpec(
             label,
-            body.Optional("groups")?.Integer(1) ?? 1000,
+            body.Optional("groups")?.Integer(1, InputLimits.MaxPlayers) ?? 1000,
             body.Required("badCost").Number(),
             players,
             body.Optional("weights")?.Choice(Weights) ?? WelfareWeights.Utils).Validate();

@@ -41,7 +41,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
         this.steps = steps;
         this.onCompleted = onCompleted;
         this.completion = completion;
-        results = new ReplicationResult[toRun.Count];
+        results = options.KeepResults ? new ReplicationResult[toRun.Count] : [];
         Receive<ReplicationResult>(Collect);
         Receive<ReplicationFailed>(failure => Fail(new ReplicationFailedException(failure.Replication, failure.Cause)));
         Receive<Terminated>(LaneStopped);
@@ -107,7 +107,11 @@ internal sealed class RunCoordinatorActor : ReceiveActor
             throw new InvalidOperationException($"unexpected result for replication {result.Replication} from {Sender.Path}");
         }
 
-        results[slot] = result;
+        if (results.Length > 0)
+        {
+            results[slot] = result;
+        }
+
         completedCount++;
         AssignNext(Sender); // before the callback, so the lane is never idle while progress is reported
         try
