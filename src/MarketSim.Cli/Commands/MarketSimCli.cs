@@ -19,9 +19,27 @@ public static class MarketSimCli
     public static async Task<int> RunProcessAsync(string[] args)
     {
         using var signals = ProcessSignals.Install(Console.Error);
-        var exitCode = await RunAsync(args, cancellationToken: signals.Token);
+        var exitCode = await RunAsync(args, ConsoleForStandardOutput(), cancellationToken: signals.Token);
         return signals.ExitCode ?? exitCode;
     }
+
+    /// <summary>
+    /// The terminal as Spectre.Console sees it; when standard output is a pipe or a file (<c>| tee log</c>)
+    /// there is no width to wrap at, so tables are printed at their full width instead of 80 columns.
+    /// </summary>
+    private static IAnsiConsole ConsoleForStandardOutput()
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = PipedWidth;
+        }
+
+        return console;
+    }
+
+    /// <summary>Wide enough for any table MarketSim prints: nothing wraps in a pipe.</summary>
+    private const int PipedWidth = 4000;
 
     public static async Task<int> RunAsync(
         string[] args, IAnsiConsole? console = null, TextWriter? error = null, CancellationToken cancellationToken = default)

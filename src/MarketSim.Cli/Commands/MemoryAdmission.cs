@@ -16,8 +16,8 @@ internal static class MemoryAdmission
     /// <summary>The runtime, the actor system, the solved continuum and the journal's buffers.</summary>
     private const long BaselineBytes = 200L << 20;
 
-    /// <summary>One agent's draws, rates, ranks and sort keys (measured: about 150 bytes per agent per lane with three mechanisms).</summary>
-    private const long BytesPerAgent = 48;
+    /// <summary>One agent's draws, rates, ranks and sort keys (measured: about 163 bytes per agent per lane with three mechanisms and the reference, 64 + 4 x 24 estimated).</summary>
+    private const long BytesPerAgent = 64;
 
     /// <summary>One agent's outcome (trade flag, payment) under one two-sided mechanism, the reference CE included.</summary>
     private const long BytesPerAgentAndMechanism = 24;
