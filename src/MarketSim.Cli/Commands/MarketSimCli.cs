@@ -19,6 +19,10 @@ public static class MarketSimCli
     public static async Task<int> RunProcessAsync(string[] args)
     {
         using var signals = ProcessSignals.Install(Console.Error);
+        // Lanes and sweep workers keep every core busy; the pool must still have threads at hand for the
+        // continuations that stop a cancelled verb, or stopping waits for the pool to grow (seconds).
+        ThreadPool.GetMinThreads(out var workerThreads, out var completionThreads);
+        ThreadPool.SetMinThreads(Math.Max(workerThreads, 4 * Environment.ProcessorCount + 8), completionThreads);
         var exitCode = await RunAsync(args, ConsoleForStandardOutput(), cancellationToken: signals.Token);
         return signals.ExitCode ?? exitCode;
     }

@@ -59,7 +59,7 @@ public static class OutputFolder
         RemoveStaleTemporaryFiles(folder);
     }
 
-    /// <summary>Who the folder's results belong to: its manifest, else its journal; null for a folder with neither.</summary>
+    /// <summary>Who the folder's results belong to, from its manifest; null for a folder without one.</summary>
     private static FolderOwner? Owner(string folder)
     {
         var manifest = Path.Combine(folder, Manifest.FileName);
@@ -82,13 +82,8 @@ public static class OutputFolder
             }
         }
 
-        var journal = ReplicationJournal.PathIn(folder);
-        if (File.Exists(journal))
-        {
-            var header = ReplicationJournal.ReadHeader(journal);
-            return new FolderOwner(header?.Verb ?? AnotherTool, null, [], FromJournal: true);
-        }
-
+        // An interrupted journal alone is JournalOpener's: --resume checks it (and refuses another's),
+        // a fresh start says that it replaces it.
         return null;
     }
 
