@@ -65,9 +65,10 @@ public static class MarketSimCli
             return ExitCodes.InvalidInput;
         }
 
-        // Signals are ProcessSignals' job (RunProcessAsync), not System.CommandLine's: it would wait for a
-        // synchronous verb such as solve to finish before even listening.
-        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
+        // ProcessSignals (RunProcessAsync) listens from the start, for synchronous verbs such as solve too;
+        // System.CommandLine's own handler, registered once an asynchronous verb is under way, cancels the
+        // same token as a second path (observed to be the one that fires under some parent processes).
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ProcessSignals.Grace }, cancellationToken);
     }
 
     /// <summary>System.CommandLine's own messages, without the .NET type names some of them carry.</summary>
