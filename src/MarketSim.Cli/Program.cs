@@ -1,3 +1,3 @@
 using MarketSim.Cli.Commands;
 
-return await MarketSimCli.RunAsync(args);
+return await MarketSimCli.RunProcessAsync(args);

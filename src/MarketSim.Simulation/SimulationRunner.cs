@@ -13,16 +13,23 @@ namespace MarketSim.Simulation;
 /// </summary>
 public static class SimulationRunner
 {
-    /// <summary>Local, quiet: warnings and errors only, no dead-letter chatter when a failed run shuts down.</summary>
+    /// <summary>
+    /// Local, quiet: warnings and errors only, to standard error (<see cref="StandardErrorLogger"/>), no
+    /// dead-letter chatter when a failed run shuts down.
+    /// </summary>
     private static readonly Config SystemConfig = ConfigurationFactory.ParseString("""
         akka {
+          loggers = ["MarketSim.Simulation.Running.StandardErrorLogger, MarketSim.Simulation"]
           loglevel = WARNING
-          stdout-loglevel = WARNING
+          stdout-loglevel = OFF
           log-dead-letters = off
           log-dead-letters-during-shutdown = off
           actor.provider = local
         }
         """);
+
+    /// <summary>How long a cancelled run waits for its actors to stop.</summary>
+    private static readonly TimeSpan CancelledTerminationPatience = TimeSpan.FromMilliseconds(300);
 
     /// <summary>
     /// Runs replications 0 .. R-1 (or <see cref="SimulationOptions.ReplicationsToRun"/>) and returns their results ordered by replication.
@@ -73,7 +80,17 @@ public static class SimulationRunner
         }
         finally
         {
-            await system.Terminate().ConfigureAwait(false);
+            // Cancelled (Ctrl-C, SIGTERM): lanes deep in a big replication stop only when it ends, so the
+            // caller does not wait for them beyond a moment (the process is about to exit anyway).
+            var terminated = system.Terminate();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await Task.WhenAny(terminated, Task.Delay(CancelledTerminationPatience, CancellationToken.None)).ConfigureAwait(false);
+            }
+            else
+            {
+                await terminated.ConfigureAwait(false);
+            }
         }
     }
 

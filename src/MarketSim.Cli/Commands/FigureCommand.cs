@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MarketSim.Cli.Figures;
+using MarketSim.Cli.Output;
 using MarketSim.Cli.Scenarios;
 using Spectre.Console;
 
@@ -12,7 +13,7 @@ namespace MarketSim.Cli.Commands;
 /// </summary>
 internal static class FigureCommand
 {
-    public static int Execute(string name, string? outputFolder, FigureOptions options, string convergenceScenario, IAnsiConsole console)
+    public static int Execute(string name, string? outputFolder, FigureOptions options, string convergenceScenario, bool force, IAnsiConsole console)
     {
         var catalog = FigureCatalog.Create(convergenceScenario);
         IReadOnlyList<IFigure> selected = name == FigureCatalog.All
@@ -25,11 +26,24 @@ internal static class FigureCommand
             throw new InvalidInputException("(command line)", "--grid/--replications", "--grid must be at least 2 and --replications at least 1");
         }
 
+        if (selected.Any(figure => figure is ConvergenceFigure))
+        {
+            ConvergenceFigure.CheckScenario(convergenceScenario);
+        }
+
+        string FolderOf(IFigure figure) => outputFolder is null
+            ? Path.Combine("output", "figures", figure.Name)
+            : name == FigureCatalog.All ? Path.Combine(outputFolder, figure.Name) : outputFolder;
+
+        // Every folder is checked before the first figure is drawn: a refusal leaves nothing half done.
         foreach (var figure in selected)
         {
-            var folder = outputFolder is null
-                ? Path.Combine("output", "figures", figure.Name)
-                : name == FigureCatalog.All ? Path.Combine(outputFolder, figure.Name) : outputFolder;
+            OutputFolder.Claim(FolderOf(figure), "figure " + figure.Name, null, force);
+        }
+
+        foreach (var figure in selected)
+        {
+            var folder = FolderOf(figure);
             var startedAt = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             var result = figure.Render(options);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MarketSim.Cli.Figures;
+using MarketSim.Cli.Output;
 using MarketSim.Cli.Scenarios;
 using MarketSim.Cli.Sweep;
 using MarketSim.Simulation.Running;
@@ -11,10 +12,38 @@ namespace MarketSim.Cli.Commands;
 public static class MarketSimCli
 {
     /// <summary>
-    /// Ctrl-C (SIGINT) and SIGTERM cancel the token a verb gets; the verb then has this long to stop
-    /// cleanly (run, sweep: stop the work, close the journal, say how to resume) before the process ends.
+    /// The process entry point: SIGINT and SIGTERM cancel the verb's token (<see cref="ProcessSignals"/>);
+    /// the process then exits 130 or 143 within 2 s, after run and sweep have kept their journal and
+    /// printed the command that resumes.
     /// </summary>
-    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(15);
+    public static async Task<int> RunProcessAsync(string[] args)
+    {
+        using var signals = ProcessSignals.Install(Console.Error);
+        // Lanes and sweep workers keep every core busy; the pool must still have threads at hand for the
+        // continuations that stop a cancelled verb, or stopping waits for the pool to grow (seconds).
+        ThreadPool.GetMinThreads(out var workerThreads, out var completionThreads);
+        ThreadPool.SetMinThreads(Math.Max(workerThreads, 4 * Environment.ProcessorCount + 8), completionThreads);
+        var exitCode = await RunAsync(args, ConsoleForStandardOutput(), cancellationToken: signals.Token);
+        return signals.ExitCode ?? exitCode;
+    }
+
+    /// <summary>
+    /// The terminal as Spectre.Console sees it; when standard output is a pipe or a file (<c>| tee log</c>)
+    /// there is no width to wrap at, so tables are printed at their full width instead of 80 columns.
+    /// </summary>
+    private static IAnsiConsole ConsoleForStandardOutput()
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = PipedWidth;
+        }
+
+        return console;
+    }
+
+    /// <summary>Wide enough for any table MarketSim prints: nothing wraps in a pipe.</summary>
+    private const int PipedWidth = 4000;
 
     public static async Task<int> RunAsync(
         string[] args, IAnsiConsole? console = null, TextWriter? error = null, CancellationToken cancellationToken = default)
@@ -32,35 +61,56 @@ public static class MarketSimCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
-            {
-                await error.WriteLineAsync($"error: {parseError.Message}");
-            }
-
+            // One sentence, the first problem (System.CommandLine lists follow-on errors of the same token too).
+            await error.WriteLineAsync($"error: {PlainParseError(parsed.Errors[0].Message)}");
             return ExitCodes.InvalidInput;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TerminationGrace }, cancellationToken);
+        // ProcessSignals (RunProcessAsync) listens from the start, for synchronous verbs such as solve too;
+        // System.CommandLine's own handler, registered once an asynchronous verb is under way, cancels the
+        // same token as a second path (observed to be the one that fires under some parent processes).
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ProcessSignals.Grace }, cancellationToken);
+    }
+
+    /// <summary>System.CommandLine's own messages, without the .NET type names some of them carry.</summary>
+    private static string PlainParseError(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @" as expected type '[^']*'", string.Empty);
+
+    /// <summary>--port and --hostname act only with --cluster: given alone they would be silently ignored.</summary>
+    private static void RequireCluster(ParseResult parsed, bool cluster, params Option[] options)
+    {
+        foreach (var option in options)
+        {
+            if (!cluster && parsed.GetResult(option) is { Implicit: false })
+            {
+                throw new InvalidInputException("(command line)", option.Name, "applies only with --cluster (the address a cluster coordinator listens on)");
+            }
+        }
     }
 
     private static Command BuildRun(IAnsiConsole console, TextWriter error)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
-        var replications = new Option<int?>("--replications") { Description = "Number of replications (overrides the scenario)." };
-        var seed = new Option<ulong?>("--seed") { Description = "Master seed (overrides the scenario)." };
+        var replications = CliOptions.WholeNumber("--replications", "Number of replications (overrides the scenario).", 1, InputLimits.MaxReplications);
+        var seed = CliOptions.Seed("Master seed (overrides the scenario).");
         var output = new Option<string?>("--out") { Description = "Output folder (default output/<scenario name>/)." };
-        var workers = new Option<int?>("--workers") { Description = "Replications run in parallel (default: number of cores; with --cluster: 0, the coordinator only coordinates)." };
-        var cohortSize = new Option<int?>("--cohort-size") { Description = "Agents per trader actor (default: automatic). Never changes results." };
+        var workers = CliOptions.WholeNumber("--workers", "Replications run in parallel (default: number of cores; with --cluster: 0, the coordinator only coordinates).", 0, MaxWorkers);
+        var cohortSize = CliOptions.WholeNumber("--cohort-size", "Agents per trader actor (default: automatic). Never changes results.", 1, InputLimits.MaxAgentsPerSide);
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its journal in the output folder (same scenario, seed and replications)." };
         var cluster = new Option<bool>("--cluster") { Description = "Be the seed node and coordinator of a cluster: workers join with 'worker --join' (docs/cluster.md)." };
         var hostname = new Option<string>("--hostname") { Description = "With --cluster: address to bind and advertise.", DefaultValueFactory = _ => ClusterOptions.DefaultHostname };
-        var port = new Option<int>("--port") { Description = "With --cluster: TCP port (0 = any free port).", DefaultValueFactory = _ => ClusterOptions.DefaultPort };
+        var port = CliOptions.WholeNumber("--port", "With --cluster: TCP port (0 = any free port).", 0, 65535, ClusterOptions.DefaultPort);
         var clusterCert = new Option<string?>("--cluster-cert") { Description = "With --cluster: the run's credentials folder (from 'cluster-cert'; default: fresh ones in the output folder)." };
+        var force = Force();
+        var maxMemory = CliOptions.MaxMemory();
         var command = new Command("run", "Monte Carlo simulation: writes replications.csv, summary.csv, report.html and manifest.json.")
         {
-            scenario, replications, seed, output, workers, cohortSize, resume, cluster, hostname, port, clusterCert,
+            scenario, replications, seed, output, workers, cohortSize, resume, cluster, hostname, port, clusterCert, force, maxMemory,
         };
-        command.SetAction((parsed, cancellationToken) => Guard(error, () => RunCommand.ExecuteAsync(
+        command.SetAction((parsed, cancellationToken) => Guard(error, parsed.GetValue(output), () =>
+        {
+            RequireCluster(parsed, parsed.GetValue(cluster), hostname, port, clusterCert);
+            return RunCommand.ExecuteAsync(
             new RunOptions(
                 parsed.GetRequiredValue(scenario),
                 parsed.GetValue(replications),
@@ -70,11 +120,16 @@ public static class MarketSimCli
                 parsed.GetValue(cohortSize),
                 parsed.GetValue(resume),
                 parsed.GetValue(cluster)
-                    ? new ClusterOptions(parsed.GetRequiredValue(hostname), parsed.GetValue(port), parsed.GetValue(clusterCert))
-                    : null),
+                    ? new ClusterOptions(ClusterHostname(parsed.GetRequiredValue(hostname)), parsed.GetValue(port), parsed.GetValue(clusterCert))
+                    : null)
+            {
+                Force = parsed.GetValue(force),
+                MaxMemoryBytes = parsed.GetValue(maxMemory),
+            },
             console,
             error,
-            cancellationToken)));
+            cancellationToken);
+        }));
         return command;
     }
 
@@ -86,7 +141,7 @@ public static class MarketSimCli
         {
             scenario, json,
         };
-        command.SetAction((parsed, cancellationToken) => Guard(error, () => Task.FromResult(
+        command.SetAction((parsed, cancellationToken) => Guard(error, null, () => Task.FromResult(
             SolveCommand.Execute(parsed.GetRequiredValue(scenario), parsed.GetValue(json), console, console.Profile.Out.Writer, cancellationToken))));
         return command;
     }
@@ -95,17 +150,19 @@ public static class MarketSimCli
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
         var sizes = new Option<string?>("--sizes") { Description = $"Numbers of sellers, comma separated (default {StressCommand.DefaultSizes})." };
-        var replications = new Option<int?>("--replications") { Description = "Replications per size (default: 4000, fewer above N = 5000; see docs/budget-balance.md)." };
-        var maxDeficit = new Option<double>("--max-deficit-probability") { Description = "Deficit probability the safety margin must keep (default 0.05).", DefaultValueFactory = _ => 0.05 };
-        var seed = new Option<ulong?>("--seed") { Description = "Master seed (overrides the scenario)." };
+        var replications = CliOptions.WholeNumber("--replications", "Replications per size (default: 4000, fewer above N = 5000; see docs/budget-balance.md).", 1, InputLimits.MaxReplications);
+        var maxDeficit = CliOptions.Probability("--max-deficit-probability", "Deficit probability the safety margin must keep (default 0.05).", 0.05);
+        var seed = CliOptions.Seed("Master seed (overrides the scenario).");
         var output = new Option<string?>("--out") { Description = "Output folder (default output/<scenario name>-stress/)." };
-        var workers = new Option<int?>("--workers") { Description = "Replications run in parallel (default: number of cores)." };
+        var workers = CliOptions.WholeNumber("--workers", "Replications run in parallel (default: number of cores).", 1, MaxWorkers);
         var entry = new Option<bool>("--entry") { Description = "Also run the scenario's 'entry' block (No Free Lunch entry dynamics) into entry.csv." };
+        var force = Force();
+        var maxMemory = CliOptions.MaxMemory();
         var command = new Command("stress", "Budget balance with finite populations: deficits, broken promises, safety margins, excess entry.")
         {
-            scenario, sizes, replications, maxDeficit, seed, output, workers, entry,
+            scenario, sizes, replications, maxDeficit, seed, output, workers, entry, force, maxMemory,
         };
-        command.SetAction((parsed, cancellationToken) => Guard(error, () => StressCommand.ExecuteAsync(
+        command.SetAction((parsed, cancellationToken) => Guard(error, parsed.GetValue(output), () => StressCommand.ExecuteAsync(
             new StressOptions(
                 parsed.GetRequiredValue(scenario),
                 parsed.GetValue(sizes),
@@ -114,7 +171,11 @@ public static class MarketSimCli
                 parsed.GetValue(seed),
                 parsed.GetValue(output),
                 parsed.GetValue(workers),
-                parsed.GetValue(entry)),
+                parsed.GetValue(entry))
+            {
+                Force = parsed.GetValue(force),
+                MaxMemoryBytes = parsed.GetValue(maxMemory),
+            },
             console,
             cancellationToken)));
         return command;
@@ -124,14 +185,15 @@ public static class MarketSimCli
     {
         var name = new Argument<string>("name") { Description = "Figure name (pareto-frontier, optimal-single-price, wedge-prices, mechanism-map, convergence, strategic-vs-n, multi-object-frontier, multi-object-thresholds, multi-object-efficiency, auction-payoffs) or 'all'." };
         var output = new Option<string?>("--out") { Description = "Output folder (default output/figures/<name>/)." };
-        var grid = new Option<int?>("--grid") { Description = "Points per axis of the mechanism map (default 40)." };
-        var replications = new Option<int?>("--replications") { Description = "Convergence: replications at 1000 sellers (default 500)." };
+        var grid = CliOptions.WholeNumber("--grid", "Points per axis of the mechanism map (default 40).", 2, MaxFigureGrid);
+        var replications = CliOptions.WholeNumber("--replications", "Convergence: replications at 1000 sellers (default 500).", 1, MaxFigureReplications);
         var scenario = new Option<string?>("--scenario") { Description = "Convergence: the scenario (default scenarios/paper-section2.yaml)." };
+        var force = Force();
         var command = new Command("figure", "Draws a figure of the papers: PNG, the CSV behind it, manifest.json.")
         {
-            name, output, grid, replications, scenario,
+            name, output, grid, replications, scenario, force,
         };
-        command.SetAction((parsed, _) => Guard(error, () => Task.FromResult(FigureCommand.Execute(
+        command.SetAction((parsed, _) => Guard(error, parsed.GetValue(output), () => Task.FromResult(FigureCommand.Execute(
             parsed.GetRequiredValue(name),
             parsed.GetValue(output),
             FigureOptions.Default with
@@ -140,6 +202,7 @@ public static class MarketSimCli
                 ConvergenceReplications = parsed.GetValue(replications) ?? FigureOptions.Default.ConvergenceReplications,
             },
             parsed.GetValue(scenario) ?? ConvergenceFigure.DefaultScenario,
+            parsed.GetValue(force),
             console))));
         return command;
     }
@@ -152,26 +215,56 @@ public static class MarketSimCli
         var simulate = new Option<bool>("--simulate") { Description = "Also run the Monte Carlo simulation at every point (in process)." };
         var output = new Option<string?>("--out") { Description = "Output folder (default output/sweeps/<scenario name>/)." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted sweep from its journal in the output folder (same scenario, --set, --sample, --simulate)." };
+        var force = Force();
+        var maxMemory = CliOptions.MaxMemory();
         var command = new Command("sweep", "Parameter sweep: solves (and optionally simulates) the scenario over a grid or Latin hypercube of field values.")
         {
-            scenario, set, sample, simulate, output, resume,
+            scenario, set, sample, simulate, output, resume, force, maxMemory,
         };
-        command.SetAction((parsed, cancellationToken) => Guard(error, () => SweepCommand.ExecuteAsync(
+        command.SetAction((parsed, cancellationToken) => Guard(error, parsed.GetValue(output), () => SweepCommand.ExecuteAsync(
             new SweepOptions(
                 parsed.GetRequiredValue(scenario),
                 parsed.GetValue(set) ?? [],
                 parsed.GetValue(sample),
                 parsed.GetValue(simulate),
                 parsed.GetValue(output),
-                parsed.GetValue(resume)),
+                parsed.GetValue(resume))
+            {
+                Force = parsed.GetValue(force),
+                MaxMemoryBytes = parsed.GetValue(maxMemory),
+            },
             console,
             error,
             cancellationToken)));
         return command;
     }
 
-    /// <summary>Maps failures to exit codes with one clear message on standard error.</summary>
-    internal static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
+    /// <summary>Most lanes or threads a machine can use: more is a typo, not a plan.</summary>
+    private const int MaxWorkers = 4096;
+
+    /// <summary>The mechanism map solves grid^2 markets; the convergence figure runs its replications per size.</summary>
+    private const int MaxFigureGrid = 1000;
+
+    private const int MaxFigureReplications = 1_000_000;
+
+    private static Option<bool> Force() =>
+        new("--force") { Description = "Replace the results of another scenario or command in the output folder (their files are removed, never mixed)." };
+
+    /// <summary>A cluster's --hostname must be a host name or IP address (checked before any socket is opened).</summary>
+    private static string ClusterHostname(string hostname) =>
+        Uri.CheckHostName(hostname) != UriHostNameType.Unknown
+            ? hostname
+            : throw new InvalidInputException("(command line)", "--hostname", $"'{hostname}' is not a host name or IP address");
+
+    /// <summary>As <see cref="Guard(TextWriter, string?, Func{Task{int}})"/>, logging an internal error in the current folder.</summary>
+    internal static Task<int> Guard(TextWriter error, Func<Task<int>> action) => Guard(error, null, action);
+
+    /// <summary>
+    /// Maps failures to exit codes with one plain sentence on standard error: invalid input 2, an
+    /// interrupted verb 130, and 1 only for an internal fault, whose details (type, stack trace) go to
+    /// <see cref="InternalErrorLog"/> in the output folder, never to the terminal.
+    /// </summary>
+    internal static async Task<int> Guard(TextWriter error, string? outputFolder, Func<Task<int>> action)
     {
         try
         {
@@ -184,17 +277,24 @@ public static class MarketSimCli
         }
         catch (ReplicationFailedException exception)
         {
-            await error.WriteLineAsync($"error: replication {exception.Replication} failed: {exception.InnerException?.Message ?? exception.Message}");
+            var log = InternalErrorLog.Write(outputFolder, exception);
+            await error.WriteLineAsync($"internal error: replication {exception.Replication} failed; details in {log}");
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {
-            await error.WriteLineAsync("cancelled: nothing was written for the unfinished run.");
-            return ExitCodes.Failure;
+            await error.WriteLineAsync("interrupted: nothing was written for the unfinished work.");
+            return ExitCodes.Interrupted;
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (OutOfMemoryException)
         {
-            await error.WriteLineAsync($"error: {exception.GetType().Name}: {exception.Message}");
+            await error.WriteLineAsync("error: out of memory; use a smaller market or fewer --workers (see the limits in docs/running.md)");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception exception)
+        {
+            var log = InternalErrorLog.Write(outputFolder, exception);
+            await error.WriteLineAsync($"internal error: please report it with the details in {log}");
             return ExitCodes.Failure;
         }
     }

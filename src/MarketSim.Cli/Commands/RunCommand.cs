@@ -41,14 +41,14 @@ public static class RunCommand
         };
         // In a cluster the coordinator works only when asked to (--workers): docs/cluster.md.
         var workers = options.Workers ?? (options.Cluster is null ? Environment.ProcessorCount : 0);
-        CheckOption("--replications", scenario.Replications);
+        CheckOption("--replications", scenario.Replications, InputLimits.MaxReplications);
         if (options.Cluster is null || options.Workers is not null)
         {
-            CheckOption("--workers", workers);
+            CheckOption("--workers", workers, int.MaxValue);
         }
         if (options.CohortSize is { } cohortSize)
         {
-            CheckOption("--cohort-size", cohortSize);
+            CheckOption("--cohort-size", cohortSize, int.MaxValue);
         }
 
         if (options.Cluster is { } clusterToCheck)
@@ -56,49 +56,73 @@ public static class RunCommand
             ClusterCoordination.CheckOptions(clusterToCheck); // a taken port: exit 2 before anything is written
         }
 
+        // Admission control, then the model (which solves the continuum), then the folder: a run that
+        // cannot fit or whose numbers overflow is refused before anything is allocated or written.
+        MemoryAdmission.Check(loaded.File, scenario, Math.Min(Math.Max(workers, 1), scenario.Replications), options.MaxMemoryBytes);
+        var model = ModelChecks.Build(loaded, scenario);
         var folder = options.OutputFolder ?? Path.Combine("output", scenario.Name);
-        var model = new MarketModel(scenario);
+        OutputFolder.Claim(folder, "run", loaded.File, options.Force);
         var header = JournalHeader.For(loaded.Sha256, scenario.Seed, scenario.Replications, Manifest.ToolVersion);
         var journalPath = ReplicationJournal.PathIn(folder);
         var (journal, earlier) = JournalOpener.Open(options.Resume, journalPath, header, error);
         timings["load"] = clock.Elapsed.TotalSeconds;
 
         var simulationStart = clock.Elapsed;
-        var done = earlier.Select(result => result.Replication).ToHashSet();
-        var missing = Enumerable.Range(0, scenario.Replications).Where(replication => !done.Contains(replication)).ToArray();
-        var simulation = new SimulationOptions(scenario.Replications, workers, options.CohortSize) { ReplicationsToRun = missing };
-        IReadOnlyList<ReplicationResult> fresh;
+        var done = new bool[scenario.Replications];
+        foreach (var result in earlier)
+        {
+            done[result.Replication] = true;
+        }
+
+        var alreadyDone = earlier.Count;
+        earlier = []; // the journal on disk holds them; memory holds none
+        var missing = Enumerable.Range(0, scenario.Replications).Where(replication => !done[replication]).ToArray();
+        var simulation = new SimulationOptions(scenario.Replications, workers, options.CohortSize) { ReplicationsToRun = missing, KeepResults = false };
         using (journal)
         {
             try
             {
-                // A cluster run (docs/cluster.md) is journaled alike: the coordinator hands out only the
-                // replications the journal lacks and journals each accepted result as it arrives.
-                if (options.Cluster is not null && earlier.Count == 0)
+                if (options.Cluster is { } cluster)
                 {
-                    ClusterProvenance.Remove(folder); // an earlier, abandoned run's workers did nothing for this one
-                }
+                    // A cluster run (docs/cluster.md) is journaled alike: the coordinator hands out only the
+                    // replications the journal lacks and journals each accepted result as it arrives.
+                    if (alreadyDone == 0)
+                    {
+                        ClusterProvenance.Remove(folder); // an earlier, abandoned run's workers did nothing for this one
+                    }
 
-                fresh = options.Cluster is { } cluster
-                    ? (await ClusterCoordination.RunAsync(
-                        loaded, scenario, model, cluster, workers, missing, folder, journal.Append, console, error, cancellationToken)).Results
-                    : await SimulateWithProgressAsync(model, simulation, journal, earlier.Count, simulate, console, cancellationToken);
+                    await ClusterCoordination.RunAsync(
+                        loaded, scenario, model, cluster, workers, missing, folder, journal.Append, console, error, cancellationToken);
+                }
+                else
+                {
+                    await SimulateWithProgressAsync(model, simulation, journal, alreadyDone, simulate, console, cancellationToken);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 journal.Dispose();
                 await error.WriteLineAsync(
-                    $"interrupted: {earlier.Count + journal.Appended} of {scenario.Replications} replications are kept in {journalPath}; nothing else was written.");
+                    $"interrupted: {alreadyDone + journal.Appended} of {scenario.Replications} replications are kept in {journalPath}; nothing else was written.");
                 await error.WriteLineAsync($"resume with:\n  {options.ResumeCommandLine()}");
                 return ExitCodes.Interrupted;
             }
             catch (ReplicationFailedException failure)
             {
                 journal.Dispose();
-                await error.WriteLineAsync(
-                    $"error: replication {failure.Replication} failed: {failure.InnerException?.Message ?? failure.Message}");
-                await error.WriteLineAsync(
-                    $"the {earlier.Count + journal.Appended} replications finished before it are kept in {journalPath}; once the cause is fixed, continue with:\n  {options.ResumeCommandLine()}");
+                var log = InternalErrorLog.Write(folder, failure);
+                await error.WriteLineAsync($"internal error: replication {failure.Replication} failed; details in {log}");
+                var kept = alreadyDone + journal.Appended;
+                if (kept == 0)
+                {
+                    ReplicationJournal.Remove(folder); // nothing worth resuming
+                }
+                else
+                {
+                    await error.WriteLineAsync(
+                        $"the {kept} replications finished before it are kept in {journalPath}; once the cause is fixed, continue with:\n  {options.ResumeCommandLine()}");
+                }
+
                 return ExitCodes.Failure;
             }
         }
@@ -106,10 +130,21 @@ public static class RunCommand
         timings["simulate"] = (clock.Elapsed - simulationStart).TotalSeconds;
 
         var writeStart = clock.Elapsed;
-        var results = earlier.Concat(fresh).OrderBy(result => result.Replication).ToArray();
-        var summary = RunSummary.Build(results, model.ContinuumValuesOf, model.FiniteValuesOf);
-        Directory.CreateDirectory(folder);
-        CsvFiles.WriteReplications(Path.Combine(folder, CsvFiles.Replications), results);
+        // Two passes over the journal on disk, in replication order: the first writes replications.csv and
+        // the means, the second the spreads (TwoPassSummary), so memory holds one replication at a time.
+        var journaled = JournalInOrder.Index(journalPath, scenario.Replications);
+        var running = new RunSummary();
+        CsvFiles.WriteReplications(Path.Combine(folder, CsvFiles.Replications), journaled.Units().Select(result =>
+        {
+            running.AddToMeans(result);
+            return result;
+        }));
+        foreach (var result in journaled.Units())
+        {
+            running.AddToSpreads(result);
+        }
+
+        var summary = running.Rows(model.ContinuumValuesOf, model.FiniteValuesOf);
         CsvFiles.WriteSummary(Path.Combine(folder, CsvFiles.Summary), summary);
         HtmlReport.Write(Path.Combine(folder, HtmlReport.FileName), loaded, scenario, summary);
         timings["write"] = (clock.Elapsed - writeStart).TotalSeconds;
@@ -121,7 +156,7 @@ public static class RunCommand
             manifest = manifest with
             {
                 ClusterWorkers = ClusterProvenance.Summarise(
-                    ClusterProvenance.PathIn(folder), results.Select(result => result.Replication).ToHashSet()),
+                    ClusterProvenance.PathIn(folder), Enumerable.Range(0, scenario.Replications).ToHashSet()),
             };
             ClusterProvenance.Remove(folder);
         }
@@ -135,11 +170,16 @@ public static class RunCommand
         return ExitCodes.Success;
     }
 
-    private static void CheckOption(string option, int value)
+    private static void CheckOption(string option, int value, int maximum)
     {
         if (value < 1)
         {
             throw new InvalidInputException("(command line)", option, $"must be at least 1 (found {value})");
+        }
+
+        if (value > maximum)
+        {
+            throw new InvalidInputException("(command line)", option, $"must be at most {maximum} (found {value}): see the limits in docs/running.md");
         }
     }
 
@@ -147,7 +187,7 @@ public static class RunCommand
     /// Runs the missing replications, journaling each as it completes; if it lasts longer than a second
     /// and the console is interactive, shows replications done, rate and ETA (nothing otherwise).
     /// </summary>
-    private static async Task<IReadOnlyList<ReplicationResult>> SimulateWithProgressAsync(
+    private static async Task SimulateWithProgressAsync(
         MarketModel model,
         SimulationOptions options,
         ReplicationJournal journal,
@@ -168,6 +208,6 @@ public static class RunCommand
             cancellationToken);
         await DelayedProgress.TrackAsync(
             console, simulation, $"replications of {Markup.Escape(model.Scenario.Name)}", options.Replications, () => Volatile.Read(ref completed), "rep");
-        return await simulation;
+        await simulation;
     }
 }

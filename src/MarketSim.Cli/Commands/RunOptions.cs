@@ -17,6 +17,12 @@ public sealed record RunOptions(
     bool Resume = false,
     ClusterOptions? Cluster = null)
 {
+    /// <summary><c>--force</c>: replace another scenario's or command's results in the output folder.</summary>
+    public bool Force { get; init; }
+
+    /// <summary><c>--max-memory</c> in bytes; null = the memory available to the process.</summary>
+    public long? MaxMemoryBytes { get; init; }
+
     /// <summary>The command line of these options, as the user gave them, with <c>--resume</c>: what to type to continue.</summary>
     public string ResumeCommandLine()
     {
@@ -35,6 +41,7 @@ public sealed record RunOptions(
         Add("--out", OutputFolder);
         Add("--workers", Workers);
         Add("--cohort-size", CohortSize);
+        Add("--max-memory", MaxMemoryBytes);
         if (Cluster is { } cluster)
         {
             // Every cluster option, explicitly: the resumed coordinator must be reachable where the last one was.

@@ -68,7 +68,17 @@ public static class StressCommand
             throw new InvalidInputException(loaded.File, "entry", "--entry needs an 'entry: { pool, side, cost, rounds }' block in the scenario");
         }
 
+        // Admission control at the largest size, then the folder: refused before anything is allocated or written.
+        var largest = scenario with { Market = scenario.Market with { Sellers = sizes[^1] } };
+        if (Math.Round(sizes[^1] * scenario.Market.BuyersPerSeller) > InputLimits.MaxAgentsPerSide)
+        {
+            throw new InvalidInputException("(command line)", "--sizes", $"{sizes[^1]} sellers make more than {InputLimits.MaxAgentsPerSide} buyers at {scenario.Market.BuyersPerSeller} buyers per seller (docs/running.md, Limits)");
+        }
+
+        MemoryAdmission.Check(loaded.File, largest, workers, options.MaxMemoryBytes);
+        ModelChecks.Build(loaded, StressScenario.ForSize(scenario, scenario.Market.Sellers, policy: null));
         var folder = options.OutputFolder ?? Path.Combine("output", scenario.Name + "-stress");
+        OutputFolder.Claim(folder, "stress", loaded.File, options.Force);
         timings["load"] = clock.Elapsed.TotalSeconds;
 
         var rows = new List<StressRow>();
@@ -78,7 +88,8 @@ public static class StressCommand
         {
             var sizeStart = clock.Elapsed;
             var count = options.Replications ?? DefaultReplications(sellers);
-            var model = new MarketModel(StressScenario.ForSize(scenario, sellers, LumpSumPolicy.Promised) with { Replications = count });
+            // Each mechanism runs with its own lumpSum: a realized one never has a deficit, a promised one may.
+            var model = new MarketModel(StressScenario.ForSize(scenario, sellers, policy: null) with { Replications = count });
             var results = await SimulationRunner.RunAsync(model, new SimulationOptions(count, workers), cancellationToken: cancellationToken);
             rows.AddRange(StressAnalysis.Analyse(model, results, options.MaxDeficitProbability));
             theoryRows.AddRange(StressTheory.Of(model, options.MaxDeficitProbability));
@@ -126,7 +137,7 @@ public static class StressCommand
         // The manifest's replication count is the total over all sizes; stress.csv's n column has each size's.
         Manifest.Create("stress", loaded, scenario.Seed, totalReplications, workers, startedAt, timings, folder, files).Write(folder);
 
-        Show(console, scenario.Name, options.MaxDeficitProbability, rows, fits, entryRounds);
+        Show(console, scenario.Name, options.MaxDeficitProbability, rows, fits, entryRounds, LumpSumPolicies(scenario));
         console.MarkupLineInterpolated($"Wrote [bold]{folder}[/]: {string.Join(", ", files)}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Success;
     }
@@ -137,9 +148,9 @@ public static class StressCommand
         var sizes = new SortedSet<int>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) || size < 1)
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) || size < 1 || size > InputLimits.MaxAgentsPerSide)
             {
-                throw new InvalidInputException("(command line)", "--sizes", $"expected comma-separated numbers of sellers >= 1, found '{part}'");
+                throw new InvalidInputException("(command line)", "--sizes", $"expected comma-separated numbers of sellers from 1 to {InputLimits.MaxAgentsPerSide}, found '{part}'");
             }
 
             sizes.Add(size);
@@ -158,10 +169,10 @@ public static class StressCommand
 
     private static void Show(
         IAnsiConsole console, string scenario, double level, IReadOnlyList<StressRow> rows,
-        IReadOnlyList<MarginScaling> fits, IReadOnlyList<EntryRound>? entryRounds)
+        IReadOnlyList<MarginScaling> fits, IReadOnlyList<EntryRound>? entryRounds, IReadOnlyDictionary<string, string> policies)
     {
-        var table = new Table().Title($"{scenario}: promised lump sums, 95% intervals")
-            .AddColumns("mechanism", "N_S", "P(deficit)", "5% quantile of surplus", $"safety margin ({Format(level)})", "n");
+        var table = new Table().Title($"{scenario}: each mechanism with its own lump-sum policy, 95% intervals")
+            .AddColumns("mechanism", "lump sum", "N_S", "P(deficit)", "5% quantile of surplus", $"safety margin ({Format(level)})", "n");
         foreach (var group in rows.GroupBy(row => (row.Mechanism, row.Sellers)))
         {
             string Cell(string metric) => group.FirstOrDefault(row => row.Metric == metric) is { } row
@@ -169,6 +180,7 @@ public static class StressCommand
                 : "";
             table.AddRow(
                 Markup.Escape(group.Key.Mechanism),
+                policies.GetValueOrDefault(group.Key.Mechanism, "none"),
                 group.Key.Sellers.ToString(CultureInfo.InvariantCulture),
                 Cell(StressMetrics.DeficitProbability),
                 Cell(StressMetrics.BudgetSurplusQuantile05),
@@ -193,6 +205,19 @@ public static class StressCommand
             }
         }
     }
+
+    /// <summary>"realized" or "promised" per mechanism label (mechanisms without a lump sum are absent).</summary>
+    private static Dictionary<string, string> LumpSumPolicies(Scenario scenario) =>
+        scenario.Mechanisms
+            .Select(spec => (spec.Label, Policy: spec switch
+            {
+                PriceWedgeSpec wedge => (LumpSumPolicy?)wedge.LumpSum,
+                MenuSpec menu => menu.LumpSum,
+                OptimalSpec { LumpSumsAllowed: true } optimal => optimal.LumpSum,
+                _ => null,
+            }))
+            .Where(entry => entry.Policy is not null)
+            .ToDictionary(entry => entry.Label, entry => entry.Policy == LumpSumPolicy.Realized ? "realized" : "promised");
 
     private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -13,4 +13,11 @@ public sealed record StressOptions(
     ulong? Seed = null,
     string? OutputFolder = null,
     int? Workers = null,
-    bool Entry = false);
+    bool Entry = false)
+{
+    /// <summary><c>--force</c>: replace another scenario's or command's results in the output folder.</summary>
+    public bool Force { get; init; }
+
+    /// <summary><c>--max-memory</c> in bytes; null = the memory available to the process.</summary>
+    public long? MaxMemoryBytes { get; init; }
+}

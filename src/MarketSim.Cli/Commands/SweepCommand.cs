@@ -82,7 +82,19 @@ internal static class SweepCommand
 
         // Validate every point before computing any (invalid input: exit 2, nothing written).
         var scenarios = Enumerable.Range(0, points.Count).Select(Point).ToArray();
+        if (options.Simulate)
+        {
+            // Points are simulated in process, one per core at a time: admit the largest.
+            var largest = scenarios.MaxBy(point => MemoryAdmission.PerReplication(point.Scenario))!;
+            MemoryAdmission.Check(file, largest.Scenario, Environment.ProcessorCount, options.MaxMemoryBytes);
+            foreach (var point in scenarios)
+            {
+                ModelChecks.Build(point, point.Scenario);
+            }
+        }
+
         var folder = options.OutputFolder ?? Path.Combine("output", "sweeps", original.Scenario.Name);
+        OutputFolder.Claim(folder, "sweep", file, options.Force);
         var journalHeader = JournalHeader.ForSweep(
             sha256, original.Scenario.Seed, points.Count, SweepDesign.Describe(axes, options.Sample, options.Simulate), Manifest.ToolVersion);
         var journalPath = ReplicationJournal.PathIn(folder);
@@ -211,11 +223,16 @@ internal static class SweepCommand
         }
 
         if (!sample.StartsWith(LatinHypercube, StringComparison.Ordinal)
-            || !int.TryParse(sample[LatinHypercube.Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count < 1)
+            || !long.TryParse(sample[LatinHypercube.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
         {
             throw new InvalidInputException("(command line)", "--sample", $"'{sample}': expected latin-hypercube:N with N >= 1");
         }
 
-        return SweepDesign.LatinHypercube(axes, count, seed);
+        if (count > InputLimits.MaxSweepPoints)
+        {
+            throw new InvalidInputException("(command line)", "--sample", $"latin-hypercube:{count} asks for more than the limit of {InputLimits.MaxSweepPoints} points");
+        }
+
+        return SweepDesign.LatinHypercube(axes, (int)count, seed);
     }
 }

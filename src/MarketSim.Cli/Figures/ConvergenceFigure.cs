@@ -22,6 +22,17 @@ internal sealed class ConvergenceFigure(string scenarioFile) : IFigure
 
     public string Name => "convergence";
 
+    /// <summary>The figure simulates the scenario's two-sided market at growing sizes: a scenario without one is invalid input.</summary>
+    public static void CheckScenario(string scenarioFile)
+    {
+        var loaded = ScenarioLoader.Load(scenarioFile);
+        if (!loaded.Scenario.Mechanisms.Any(Core.Replications.MechanismFactory.IsTwoSided))
+        {
+            throw new InvalidInputException(
+                "--scenario " + scenarioFile, "mechanisms", "the convergence figure needs a two-sided market (market, buyers, sellers) and a two-sided mechanism; this scenario has none");
+        }
+    }
+
     public string Description => "Convergence: simulated welfare per seller (95% CI) vs number of sellers, approaching the continuum value";
 
     public static IReadOnlyList<ConvergenceSize> Sizes(FigureOptions options)

@@ -15,11 +15,12 @@ public static class CsvFiles
     public const string Replications = "replications.csv";
     public const string Summary = "summary.csv";
 
+    /// <summary>Writes the replications as they are enumerated (in replication order: the caller streams them, nothing is buffered).</summary>
     public static void WriteReplications(string path, IEnumerable<ReplicationResult> results) =>
         TableCsvFile.Write(
             path,
             ["replication", "mechanism", "metric", "value"],
-            results.OrderBy(result => result.Replication).SelectMany(result => result.Mechanisms.SelectMany(mechanism =>
+            results.SelectMany(result => result.Mechanisms.SelectMany(mechanism =>
                 mechanism.Metrics.Select(metric => (IReadOnlyList<string>)
                     [Integer(result.Replication), mechanism.Mechanism, metric.Name, Number(metric.Value)]))));
 

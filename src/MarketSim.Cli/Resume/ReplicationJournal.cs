@@ -1,3 +1,4 @@
+using MarketSim.Cli.Output;
 using System.Diagnostics;
 using System.Text;
 using MarketSim.Core.Replications;
@@ -14,7 +15,7 @@ namespace MarketSim.Cli.Resume;
 /// </summary>
 public sealed class ReplicationJournal : IDisposable
 {
-    public const string FolderName = ".partial";
+    public const string FolderName = OutputFolder.PartialFolderName;
     public const string FileName = "journal";
 
     private static readonly TimeSpan DiskSyncInterval = TimeSpan.FromSeconds(1);
@@ -90,6 +91,16 @@ public sealed class ReplicationJournal : IDisposable
         }
 
         return new JournalContents(header, results, intact, bytes.Length - intact);
+    }
+
+    /// <summary>The header of a journal (its first line only), or null if the file has none.</summary>
+    public static JournalHeader? ReadHeader(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        var buffer = new char[4096];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        var end = Array.IndexOf(buffer, '\n', 0, read);
+        return end < 0 ? null : JournalHeader.Parse(new string(buffer, 0, end));
     }
 
     /// <summary>Removes a finished run's or sweep's journal and its folder.</summary>

@@ -9,6 +9,9 @@ namespace MarketSim.Cli.Scenarios;
 /// </summary>
 internal static class DistributionParser
 {
+    /// <summary>Largest empirical file read (characters): ten million values of a dozen digits fit.</summary>
+    private const int MaxEmpiricalBytes = 64_000_000;
+
     public static readonly string[] Kinds = ["constant", "uniform", "power", "pareto", "lognormal", "beta", "empirical"];
 
     public static DistributionSpec Parse(YamlField field)
@@ -59,8 +62,19 @@ internal static class DistributionParser
             throw body.Error($"file '{path}' does not exist");
         }
 
+        // Never quote the file: it is not a scenario, and may be anything (a line of /etc/passwd must not reach a terminal or log).
         var values = new List<double>();
-        var lines = File.ReadAllLines(path);
+        string[]? lines;
+        try
+        {
+            lines = ReadBounded(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw body.Error($"{name} cannot be read (permission denied or not a file)");
+        }
+
+        lines = lines ?? throw body.Error($"{name} is larger than {MaxEmpiricalBytes / 1_000_000} MB: an empirical law is one number per line");
         for (var index = 0; index < lines.Length; index++)
         {
             var cell = lines[index].Split(',')[0].Trim();
@@ -71,15 +85,40 @@ internal static class DistributionParser
 
             if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
             {
+                if (InputLimits.WhyOutOfRange(value) is { } outOfRange)
+                {
+                    throw body.Error($"{name} line {index + 1}: {outOfRange}");
+                }
+
                 values.Add(value);
             }
             else if (index > 0 || values.Count > 0)
             {
-                throw body.Error($"{name} line {index + 1}: '{cell}' is not a finite number");
+                throw body.Error($"{name} line {index + 1} is not a finite number: an empirical law is one number per line (a header line first is allowed)");
             }
         }
 
         return values.Count > 0 ? new EmpiricalSpec(name, values) : throw body.Error($"{name} holds no numbers");
+    }
+
+    /// <summary>The file's lines, or null when it holds more than <see cref="MaxEmpiricalBytes"/> (a device such as /dev/zero never ends).</summary>
+    private static string[]? ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxEmpiricalBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Split('\n');
     }
 
     /// <summary>

@@ -24,9 +24,9 @@ internal static class EntryParser
     {
         entry.AllowOnly("pool", "side", "cost", "rounds");
         return new EntrySpec(
-            entry.Required("pool").Integer(1),
+            entry.Required("pool").Integer(1, InputLimits.MaxAgentsPerSide),
             entry.Optional("side")?.Choice(Sides) ?? EntrySide.Both,
             entry.Optional("cost")?.Number(value => value >= 0, "must be a number >= 0") ?? DefaultCost,
-            entry.Optional("rounds")?.Integer(1) ?? DefaultRounds);
+            entry.Optional("rounds")?.Integer(1, InputLimits.MaxEntryRounds) ?? DefaultRounds);
     }
 }

@@ -19,8 +19,8 @@ internal static class MultiObjectParser
         body.AllowOnly("label", "objects", "pairs", "buyer", "seller", "sellerWeight", "budget");
         return new MultiObjectThresholdSpec(
             label,
-            body.Required("objects").Integer(1),
-            body.Optional("pairs")?.Integer(1) ?? 1000,
+            body.Required("objects").Integer(1, InputLimits.MaxObjects),
+            body.Optional("pairs")?.Integer(1, InputLimits.MaxPlayers) ?? 1000,
             Values(body.Required("buyer")),
             Values(body.Required("seller")),
             body.Optional("sellerWeight")?.Number(),

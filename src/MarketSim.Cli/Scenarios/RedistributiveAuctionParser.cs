@@ -32,7 +32,7 @@ internal static class RedistributiveAuctionParser
         var (named, density) = body.Optional("weights") is { } weights ? ParseWeights(weights) : (WelfareWeights.Utils, null);
         return new RedistributiveAuctionSpec(
             label,
-            body.Optional("groups")?.Integer(1) ?? 1000,
+            body.Optional("groups")?.Integer(1, InputLimits.MaxPlayers) ?? 1000,
             body.Required("badCost").Number(),
             players,
             named)

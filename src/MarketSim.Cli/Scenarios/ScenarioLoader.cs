@@ -82,6 +82,11 @@ public static partial class ScenarioLoader
     private static Scenario Parse(YamlField root, string defaultName)
     {
         root.AllowOnly(TopLevelKeys);
+        if (root.Optional("description") is { IsScalar: false } description)
+        {
+            throw description.Error("must be text (one string, e.g. description: \"what this scenario shows\")");
+        }
+
         var nameField = root.Optional("name");
         var name = nameField?.Text() ?? defaultName;
         if (!SafeName().IsMatch(name))
@@ -100,7 +105,7 @@ public static partial class ScenarioLoader
 
         // Fields in the order they were always checked (the first bad one is the one reported).
         var seed = root.Optional("seed")?.UnsignedInteger() ?? DefaultSeed;
-        var replications = root.Optional("replications")?.Integer(1) ?? DefaultReplications;
+        var replications = root.Optional("replications")?.Integer(1, InputLimits.MaxReplications) ?? DefaultReplications;
         var marketSpec = root.Optional("market") is { } market ? ParseMarket(market) : null;
         var buyerLaw = root.Optional("buyers") is { } buyers ? SideLawParser.Parse(buyers) : null;
         var sellerLaw = root.Optional("sellers") is { } sellers ? SideLawParser.Parse(sellers) : null;
@@ -119,8 +124,22 @@ public static partial class ScenarioLoader
     private static MarketSpec ParseMarket(YamlField market)
     {
         market.AllowOnly("sellers", "buyersPerSeller");
-        var sellers = market.Required("sellers").Integer(1);
-        var buyersPerSeller = market.Optional("buyersPerSeller")?.Number(value => value > 0, "must be positive") ?? 1.0;
+        var sellers = market.Required("sellers").Integer(1, InputLimits.MaxAgentsPerSide);
+        var buyersPerSellerField = market.Optional("buyersPerSeller");
+        var buyersPerSeller = buyersPerSellerField?.Number(value => value > 0, "must be positive") ?? 1.0;
+        // The buyers are round(sellers x buyersPerSeller) agents (000 Section 2: mu buyers per seller).
+        var buyers = Math.Round(sellers * buyersPerSeller, MidpointRounding.AwayFromZero);
+        if (buyers > InputLimits.MaxAgentsPerSide)
+        {
+            throw buyersPerSellerField!.Error(
+                $"{sellers} sellers x {buyersPerSeller.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} make {buyers.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} buyers, more than the limit of {InputLimits.MaxAgentsPerSide} agents per side (docs/running.md)");
+        }
+
+        if (buyers < 1)
+        {
+            throw buyersPerSellerField!.Error($"{sellers} sellers x {buyersPerSeller.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} make no buyer: the market needs at least one");
+        }
+
         return new MarketSpec(sellers, buyersPerSeller);
     }
 

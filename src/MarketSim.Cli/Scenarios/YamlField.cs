@@ -104,7 +104,10 @@ internal sealed class YamlField(string file, string path, YamlNode node)
         return value.Length > 0 ? value : throw Error("must not be empty");
     }
 
-    /// <summary>A finite number (YAML's .inf and .nan are rejected).</summary>
+    /// <summary>
+    /// A finite number of a size MarketSim can compute with (YAML's .inf and .nan are rejected, and so are
+    /// magnitudes outside <see cref="InputLimits.WhyOutOfRange"/>: derived rates, payments and welfare would overflow).
+    /// </summary>
     public double Number()
     {
         var text = Node is YamlScalarNode scalar ? scalar.Value : null;
@@ -113,7 +116,12 @@ internal sealed class YamlField(string file, string path, YamlNode node)
             throw Error($"expected a number, found '{Describe()}'");
         }
 
-        return double.IsFinite(value) ? value : throw Error("must be a finite number");
+        if (!double.IsFinite(value))
+        {
+            throw Error("must be a finite number");
+        }
+
+        return InputLimits.WhyOutOfRange(value) is { } reason ? throw Error(reason) : value;
     }
 
     public double Number(Func<double, bool> valid, string requirement)
@@ -122,17 +130,31 @@ internal sealed class YamlField(string file, string path, YamlNode node)
         return valid(value) ? value : throw Error($"{requirement} (found {value.ToString(CultureInfo.InvariantCulture)})");
     }
 
-    public int Integer(int minimum)
+    public int Integer(int minimum) => Integer(minimum, int.MaxValue);
+
+    /// <summary>A whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>] (a bound of <see cref="InputLimits"/>).</summary>
+    public int Integer(int minimum, int maximum)
     {
         var text = Node is YamlScalarNode scalar ? scalar.Value : null;
         if (text is null || !long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
+            // 1e308 or 99999999999999999999: a number, far too big for a count
+            if (text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > maximum)
+            {
+                throw Error($"must be at most {maximum} (found {text}): see the limits in docs/running.md");
+            }
+
             throw Error($"expected a whole number, found '{Describe()}'");
         }
 
-        if (value < minimum || value > int.MaxValue)
+        if (value < minimum)
         {
             throw Error($"must be a whole number of at least {minimum} (found {value})");
+        }
+
+        if (value > maximum)
+        {
+            throw Error($"must be at most {maximum} (found {value}): see the limits in docs/running.md");
         }
 
         return (int)value;

@@ -43,11 +43,18 @@ internal sealed record SweepAxis(string Path, double From, double To, double? St
         return axis;
     }
 
+    /// <summary>How many values <see cref="GridValues"/> has (a double: a tiny step makes it astronomically many).</summary>
+    public double GridCount()
+    {
+        var step = Step ?? throw new InvalidInputException(Where, "--set " + Path, "a full grid needs a step: <from>:<to>:<step>");
+        return Math.Floor((To - From) / step + 1e-9) + 1;
+    }
+
     /// <summary>from, from + step, ... up to to (within a 1e-9 step of rounding), printed to 12 significant digits so 0.1 + 0.2 reads 0.3.</summary>
     public IReadOnlyList<double> GridValues()
     {
         var step = Step ?? throw new InvalidInputException(Where, "--set " + Path, "a full grid needs a step: <from>:<to>:<step>");
-        var count = (int)Math.Floor((To - From) / step + 1e-9) + 1;
+        var count = (int)GridCount();
         return Enumerable.Range(0, count)
             .Select(k => double.Parse((From + k * step).ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
             .ToArray();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MarketSim.Cli.Scenarios;
 using MarketSim.Core.Random;
 
 namespace MarketSim.Cli.Sweep;
@@ -15,6 +16,14 @@ internal static class SweepDesign
 
     public static IReadOnlyList<double[]> Grid(IReadOnlyList<SweepAxis> axes)
     {
+        // Counted before any point is made: a step of 1e-7 over [0, 3] is 3e7 points, refused at once.
+        var total = axes.Aggregate(1.0, (product, axis) => product * axis.GridCount());
+        if (total > InputLimits.MaxSweepPoints)
+        {
+            throw new InvalidInputException(
+                "(command line)", "--set", $"the grid has {total.ToString("G3", CultureInfo.InvariantCulture)} points, more than the limit of {InputLimits.MaxSweepPoints}: use a larger step, or --sample latin-hypercube:N");
+        }
+
         IReadOnlyList<double[]> points = [[]];
         foreach (var axis in axes)
         {

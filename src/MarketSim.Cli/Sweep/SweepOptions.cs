@@ -9,6 +9,12 @@ namespace MarketSim.Cli.Sweep;
 /// </summary>
 internal sealed record SweepOptions(string ScenarioFile, IReadOnlyList<string> Sets, string? Sample, bool Simulate, string? OutputFolder, bool Resume = false)
 {
+    /// <summary><c>--force</c>: replace another scenario's or command's results in the output folder.</summary>
+    public bool Force { get; init; }
+
+    /// <summary><c>--max-memory</c> in bytes; null = the memory available to the process.</summary>
+    public long? MaxMemoryBytes { get; init; }
+
     /// <summary>The command line of these options, as the user gave them, with <c>--resume</c>: what to type to continue.</summary>
     public string ResumeCommandLine()
     {
@@ -34,6 +40,12 @@ internal sealed record SweepOptions(string ScenarioFile, IReadOnlyList<string> S
         {
             words.Add("--out");
             words.Add(OutputFolder);
+        }
+
+        if (MaxMemoryBytes is { } bytes)
+        {
+            words.Add("--max-memory");
+            words.Add(bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         words.Add("--resume");

@@ -12,14 +12,15 @@ namespace MarketSim.Core.Stress;
 /// </summary>
 public static class StressScenario
 {
-    public static Scenario ForSize(Scenario scenario, int sellers, LumpSumPolicy policy)
+    /// <param name="policy">Forced on every mechanism with a lump sum; null keeps each mechanism's own <c>lumpSum</c> (what <c>stress</c> runs).</param>
+    public static Scenario ForSize(Scenario scenario, int sellers, LumpSumPolicy? policy)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(sellers, 1);
         var market = scenario.Market ?? throw new ArgumentException("the stress test needs a two-sided market ('market')", nameof(scenario));
         var mechanisms = scenario.Mechanisms
             .Where(MechanismFactory.IsTwoSided)
-            .Select(spec => WithPolicy(spec, policy))
+            .Select(spec => policy is { } forced ? WithPolicy(spec, forced) : spec)
             .ToArray();
         if (mechanisms.Length == 0)
         {

@@ -35,7 +35,7 @@ internal sealed class RunCoordinatorActor : ReceiveActor
     {
         this.model = model;
         var toRun = options.IndicesToRun();
-        ledger = new ReplicationLedger<IActorRef>(toRun, FailurePolicy.InProcess);
+        ledger = new ReplicationLedger<IActorRef>(toRun, FailurePolicy.InProcess, options.KeepResults);
         laneCount = Math.Min(options.Workers, toRun.Count);
         blocks = CohortPlan.For(model.BuyerCount, model.SellerCount, options.CohortSize, options.Workers, options.Replications);
         populationBlocks = PopulationPlan.For(model, options.CohortSize, options.Workers);

@@ -49,14 +49,18 @@ public sealed class ReplicationLedger<TSlot> where TSlot : notnull
     private readonly Dictionary<TSlot, int> inFlight = [];
     private readonly Dictionary<int, HashSet<string>> failedOn = [];
     private readonly Dictionary<int, int> reruns = [];
+    private readonly int count;
     private int completed;
 
     /// <param name="toRun">The replications to run, in the order they are handed out (and results returned).</param>
-    public ReplicationLedger(IReadOnlyList<int> toRun, FailurePolicy policy)
+    /// <param name="keepResults">False when the caller streams every result to disk as it arrives (issue 13: memory
+    /// flat in the replication count); <see cref="Results"/> is then empty and only completion is counted.</param>
+    public ReplicationLedger(IReadOnlyList<int> toRun, FailurePolicy policy, bool keepResults = true)
     {
         ArgumentNullException.ThrowIfNull(toRun);
         this.policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        results = new ReplicationResult?[toRun.Count];
+        count = toRun.Count;
+        results = keepResults ? new ReplicationResult?[count] : [];
         for (var position = 0; position < toRun.Count; position++)
         {
             positionOf.Add(toRun[position], position);
@@ -64,14 +68,14 @@ public sealed class ReplicationLedger<TSlot> where TSlot : notnull
         }
     }
 
-    public int Count => results.Length;
+    public int Count => count;
 
-    public bool IsComplete => completed == results.Length;
+    public bool IsComplete => completed == count;
 
     /// <summary>Replications handed out again after a failure or a lost slot.</summary>
     public int Requeued { get; private set; }
 
-    /// <summary>The results in the order of the replications to run (complete once <see cref="IsComplete"/>).</summary>
+    /// <summary>The results in the order of the replications to run (complete once <see cref="IsComplete"/>; empty unless kept).</summary>
     public IReadOnlyList<ReplicationResult> Results => results.Select(result => result!).ToArray();
 
     /// <summary>True when <paramref name="replication"/> was handed out before (a failure or a lost worker).</summary>
@@ -118,7 +122,11 @@ public sealed class ReplicationLedger<TSlot> where TSlot : notnull
         }
 
         inFlight.Remove(slot);
-        results[positionOf[held]] = result;
+        if (results.Length > 0)
+        {
+            results[positionOf[held]] = result;
+        }
+
         completed++;
         return true;
     }

@@ -14,6 +14,12 @@ public sealed record SimulationOptions(int Replications, int Workers, int? Cohor
     /// </summary>
     public IReadOnlyList<int>? ReplicationsToRun { get; init; }
 
+    /// <summary>
+    /// False: results go only to the completion callback, and the run returns none. A caller that streams
+    /// them to disk (<c>run</c>'s journal) then holds no replication in memory, whatever their number.
+    /// </summary>
+    public bool KeepResults { get; init; } = true;
+
     /// <summary><see cref="ReplicationsToRun"/>, or 0 .. R-1 when it is null.</summary>
     internal IReadOnlyList<int> IndicesToRun() => ReplicationsToRun ?? [.. Enumerable.Range(0, Replications)];
 

@@ -15,7 +15,7 @@ public sealed class SmallFiguresFixture : IDisposable
     public SmallFiguresFixture()
     {
         Folder = Directory.CreateTempSubdirectory("marketsim-figures-").FullName;
-        ExitCode = FigureCommand.Execute(FigureCatalog.All, Folder, Small, RepositoryPaths.Scenario("paper-section2.yaml"), new TestConsole());
+        ExitCode = FigureCommand.Execute(FigureCatalog.All, Folder, Small, RepositoryPaths.Scenario("paper-section2.yaml"), force: false, new TestConsole());
     }
 
     public string Folder { get; }

@@ -46,7 +46,9 @@ public sealed class FailingReplicationKeepsTheJournalTests
             CancellationToken.None);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains($"error: replication {Failing} failed: menu option probability 1.5 is outside (0, 1]", error.ToString());
+        // An internal fault: one plain sentence naming the log; the cause (with its stack trace) is in the log.
+        Assert.Contains($"internal error: replication {Failing} failed; details in {Path.Combine(folder, "marketsim-error.log")}", error.ToString());
+        Assert.Contains("menu option probability 1.5 is outside (0, 1]", File.ReadAllText(Path.Combine(folder, "marketsim-error.log")));
         Assert.Contains($"the {Failing} replications finished before it are kept in {ResumeRuns.JournalOf(folder)}", error.ToString());
         ResumeRuns.AssertNoOutputs(folder);
 
