@@ -81,13 +81,15 @@ internal sealed class ConvergenceFigure(string scenarioFile) : IFigure
 
         PlotImages.LogBottomAxis(plot);
         plot.ShowLegend(Edge.Bottom);
-        var parameters = new Dictionary<string, string>
-        {
-            ["scenario"] = Path.GetFileName(scenarioFile),
-            ["scenarioSha256"] = loaded.Sha256,
-            ["seed"] = loaded.Scenario.Seed.ToString(CultureInfo.InvariantCulture),
-            ["sizes"] = string.Join(" ", sizes.Select(size => $"{size.Sellers}x{size.Replications}")),
-        };
-        return new FigureResult([PlotImages.Render(Name + ".png", plot)], table, parameters);
+        return new FigureResult([PlotImages.Render(Name + ".png", plot)], table, Parameters(scenarioFile, loaded, sizes));
     }
+
+    /// <summary>The manifest parameters of a figure of welfare against market size (this one and strategic-vs-n).</summary>
+    internal static Dictionary<string, string> Parameters(string scenarioFile, LoadedScenario loaded, IEnumerable<ConvergenceSize> sizes) => new()
+    {
+        ["scenario"] = Path.GetFileName(scenarioFile),
+        ["scenarioSha256"] = loaded.Sha256,
+        ["seed"] = loaded.Scenario.Seed.ToString(CultureInfo.InvariantCulture),
+        ["sizes"] = string.Join(" ", sizes.Select(size => $"{size.Sellers}x{size.Replications}")),
+    };
 }

@@ -83,13 +83,6 @@ internal sealed class StrategicVersusNFigure(string scenarioFile) : IFigure
 
         PlotImages.LogBottomAxis(plot);
         plot.ShowLegend(Edge.Bottom);
-        var parameters = new Dictionary<string, string>
-        {
-            ["scenario"] = Path.GetFileName(scenarioFile),
-            ["scenarioSha256"] = loaded.Sha256,
-            ["seed"] = loaded.Scenario.Seed.ToString(CultureInfo.InvariantCulture),
-            ["sizes"] = string.Join(" ", sizes.Select(size => $"{size.Sellers}x{size.Replications}")),
-        };
-        return new FigureResult([PlotImages.Render(Name + ".png", plot)], table, parameters);
+        return new FigureResult([PlotImages.Render(Name + ".png", plot)], table, ConvergenceFigure.Parameters(scenarioFile, loaded, sizes));
     }
 }
