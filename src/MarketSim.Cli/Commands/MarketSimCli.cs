@@ -66,10 +66,12 @@ public static class MarketSimCli
             return ExitCodes.InvalidInput;
         }
 
-        // ProcessSignals (RunProcessAsync) listens from the start, for synchronous verbs such as solve too;
-        // System.CommandLine's own handler, registered once an asynchronous verb is under way, cancels the
-        // same token as a second path (observed to be the one that fires under some parent processes).
-        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ProcessSignals.Grace }, cancellationToken);
+        // Signals are ProcessSignals' job alone (RunProcessAsync): it listens from the start, for synchronous
+        // verbs such as solve too. System.CommandLine's handler (ProcessTerminationTimeout) must stay off: its
+        // PosixSignalRegistration runs on the same single ".NET Signal Handler" thread as ProcessSignals' and
+        // blocks it (Wait on the verb for the timeout), so the two race to end the process; measured from a
+        // python parent with SIGTERM, both on: 1 run in 4 printed the resume command, ProcessSignals alone: 6 in 6.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
     }
 
     /// <summary>System.CommandLine's own messages, without the .NET type names some of them carry.</summary>
