@@ -35,7 +35,9 @@ internal sealed class ClusterCoordinatorActor : ReceiveActor
         this.onCompleted = onCompleted;
         this.report = report;
         this.completion = completion;
-        ledger = new ReplicationLedger<IActorRef>(settings.ToRun, FailurePolicy.Cluster);
+        // A caller that takes each result as it arrives (the CLI journals it) streams them: the ledger then keeps
+        // none, so the coordinator's memory stays flat in the replication count, as a local run's does.
+        ledger = new ReplicationLedger<IActorRef>(settings.ToRun, FailurePolicy.Cluster, keepResults: onCompleted is null);
         selfAddress = Akka.Cluster.Cluster.Get(Context.System).SelfAddress;
 
         Receive<RegisterWorker>(Register);

@@ -3,7 +3,7 @@ using MarketSim.Core.Replications;
 namespace MarketSim.Simulation.Cluster;
 
 /// <summary>
-/// A distributed run's results, ordered as the replications to run, with how the run went:
+/// A distributed run's results, ordered as the replications to run (empty when the caller took each one as it arrived), with how the run went:
 /// replications re-queued (their worker failed or left before reporting), reports dropped (late
 /// duplicates, or from a slot the replication was not assigned to), and who contributed.
 /// </summary>
