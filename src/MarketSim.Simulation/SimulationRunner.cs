@@ -25,6 +25,9 @@ public static class SimulationRunner
           log-dead-letters = off
           log-dead-letters-during-shutdown = off
           actor.provider = local
+          # The process may be ending on a signal (the CLI's watchdog); Akka's exit hook would wait for
+          # lanes deep in a big replication and hold the exit for seconds. Runs terminate their system themselves.
+          coordinated-shutdown.run-by-clr-shutdown-hook = off
         }
         """);
 

@@ -61,16 +61,35 @@ internal sealed class ProcessSignals : IDisposable
     {
         try
         {
+            InterruptionNotice.SayAllUnsaid(error); // the verb did not stop in time: say what it would have said
             error.Flush();
             Console.Out.Flush();
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
             // a closed pipe must not keep the process alive
         }
 
+        if (!OperatingSystem.IsWindows())
+        {
+            // Environment.Exit runs the process-exit handlers (a library's may wait on busy threads): the
+            // exit must not wait for them beyond a moment, so the 2 s promise holds whatever is loaded.
+            new Thread(() =>
+            {
+                Thread.Sleep(HardExitPatience);
+                ExitNow(code);
+            }) { IsBackground = true, Name = "marketsim-hard-exit" }.Start();
+        }
+
         Environment.Exit(code);
     }
+
+    /// <summary>How long <see cref="Environment.Exit"/> may take before the process ends without it.</summary>
+    private static readonly TimeSpan HardExitPatience = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>POSIX _exit(2): ends the process at once; output already written to pipes and files is kept.</summary>
+    [DllImport("libc", EntryPoint = "_exit")]
+    private static extern void ExitNow(int code);
 
     public void Dispose()
     {

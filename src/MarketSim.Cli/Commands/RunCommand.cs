@@ -78,6 +78,8 @@ public static class RunCommand
         earlier = []; // the journal on disk holds them; memory holds none
         var missing = Enumerable.Range(0, scenario.Replications).Where(replication => !done[replication]).ToArray();
         var simulation = new SimulationOptions(scenario.Replications, workers, options.CohortSize) { ReplicationsToRun = missing, KeepResults = false };
+        using var interruption = InterruptionNotice.Register(() => InterruptionNotice.ForJournal(
+            alreadyDone + journal.Appended, scenario.Replications, "replications", journalPath, options.ResumeCommandLine()));
         using (journal)
         {
             try
@@ -102,9 +104,7 @@ public static class RunCommand
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 journal.Dispose();
-                await error.WriteLineAsync(
-                    $"interrupted: {alreadyDone + journal.Appended} of {scenario.Replications} replications are kept in {journalPath}; nothing else was written.");
-                await error.WriteLineAsync($"resume with:\n  {options.ResumeCommandLine()}");
+                await interruption.SayAsync(error);
                 return ExitCodes.Interrupted;
             }
             catch (ReplicationFailedException failure)
@@ -163,6 +163,7 @@ public static class RunCommand
 
         manifest.Write(folder);
         ReplicationJournal.Remove(folder); // only now: every output is complete
+        interruption.Dispose(); // no journal is left to resume from
 
         SummaryTable.Show(console, scenario.Name, summary);
         console.MarkupLineInterpolated(

@@ -108,6 +108,8 @@ internal static class SweepCommand
 
         var missing = Enumerable.Range(0, points.Count).Where(index => results[index] is null).ToArray();
         var completed = earlier.Count;
+        using var interruption = InterruptionNotice.Register(() => InterruptionNotice.ForJournal(
+            earlier.Count + journal.Appended, points.Count, "sweep points", journalPath, options.ResumeCommandLine()));
         using (journal)
         {
             var work = ComputeAsync(missing, index =>
@@ -125,9 +127,7 @@ internal static class SweepCommand
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 journal.Dispose();
-                await error.WriteLineAsync(
-                    $"interrupted: {earlier.Count + journal.Appended} of {points.Count} sweep points are kept in {journalPath}; nothing else was written.");
-                await error.WriteLineAsync($"resume with:\n  {options.ResumeCommandLine()}");
+                await interruption.SayAsync(error);
                 return ExitCodes.Interrupted;
             }
         }
@@ -146,6 +146,7 @@ internal static class SweepCommand
         Manifest.Create("sweep", original, original.Scenario.Seed, options.Simulate ? original.Scenario.Replications : 0,
             Environment.ProcessorCount, startedAt, timings, folder, [FileName]).Write(folder);
         ReplicationJournal.Remove(folder); // only now: every output is complete
+        interruption.Dispose(); // no journal is left to resume from
         console.MarkupLineInterpolated($"Swept [bold]{original.Scenario.Name}[/] over {points.Count} points ({string.Join(", ", axes.Select(a => a.Path))}): wrote {folder}: {FileName}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Success;
     }

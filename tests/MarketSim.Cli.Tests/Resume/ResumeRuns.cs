@@ -18,10 +18,10 @@ internal static class ResumeRuns
     /// The quickstart economy (000 Section 2, m = 2) with 1500 sellers: a replication takes 5-20 ms on
     /// one worker, so a run of <see cref="Replications"/> can be stopped part-way by watching its journal.
     /// </summary>
-    public const string SlowScenario = $"""
+    public static readonly string SlowScenario = $$"""
         name: resume-test
         seed: 2026
-        replications: {Replications}
+        replications: {{Replications}}
         market: { sellers: 1500, buyersPerSeller: 1.0 }
         buyers:  { good: { uniform: [0, 1] }, money: { constant: 1 } }
         sellers: { good: { uniform: [0, 1] }, money: { constant: 2 } }
