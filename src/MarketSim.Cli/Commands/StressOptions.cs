@@ -3,7 +3,7 @@ namespace MarketSim.Cli.Commands;
 /// <summary>
 /// The options of <c>stress</c>; null = default. <c>Sizes</c> is the raw <c>--sizes</c> list
 /// (numbers of sellers, comma separated); <c>Replications</c> null = per-size default
-/// (<see cref="StressCommand.DefaultReplications"/>).
+/// (<see cref="Core.Stress.StressStudy.DefaultReplications"/>).
 /// </summary>
 public sealed record StressOptions(
     string ScenarioFile,
