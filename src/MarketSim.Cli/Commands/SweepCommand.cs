@@ -97,8 +97,7 @@ internal static class SweepCommand
         OutputFolder.Claim(folder, "sweep", file, options.Force);
         var journalHeader = JournalHeader.ForSweep(
             sha256, original.Scenario.Seed, points.Count, SweepDesign.Describe(axes, options.Sample, options.Simulate), Manifest.ToolVersion);
-        var journalPath = ReplicationJournal.PathIn(folder);
-        var (journal, earlier) = JournalOpener.Open(options.Resume, journalPath, journalHeader, error);
+        var (journal, earlier) = JournaledWork.Open(options.Resume, folder, journalHeader, error);
 
         var results = new SweepPointResult[points.Count];
         foreach (var unit in earlier)
@@ -106,8 +105,8 @@ internal static class SweepCommand
             results[unit.Replication] = SweepPointResult.FromJournal(unit, points[unit.Replication]);
         }
 
-        var missing = Enumerable.Range(0, points.Count).Where(index => results[index] is null).ToArray();
-        var completed = earlier.Count;
+        var missing = journal.Missing;
+        var completed = journal.AlreadyDone;
         using (journal)
         {
             var work = ComputeAsync(missing, index =>
@@ -117,17 +116,15 @@ internal static class SweepCommand
                 results[index] = result;
                 Interlocked.Increment(ref completed);
             }, cancellationToken);
-            try
+            var finished = await journal.RunAsync(
+                () => DelayedProgress.TrackAsync(
+                    console, work, $"points of {Markup.Escape(original.Scenario.Name)}", points.Count, () => Volatile.Read(ref completed), "pt", progressDelay),
+                "sweep points",
+                options.ResumeCommandLine(),
+                error,
+                cancellationToken);
+            if (!finished)
             {
-                await DelayedProgress.TrackAsync(
-                    console, work, $"points of {Markup.Escape(original.Scenario.Name)}", points.Count, () => Volatile.Read(ref completed), "pt", progressDelay);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                journal.Dispose();
-                await error.WriteLineAsync(
-                    $"interrupted: {earlier.Count + journal.Appended} of {points.Count} sweep points are kept in {journalPath}; nothing else was written.");
-                await error.WriteLineAsync($"resume with:\n  {options.ResumeCommandLine()}");
                 return ExitCodes.Interrupted;
             }
         }
@@ -145,7 +142,7 @@ internal static class SweepCommand
         var timings = new Dictionary<string, double> { ["wall"] = clock.Elapsed.TotalSeconds };
         Manifest.Create("sweep", original, original.Scenario.Seed, options.Simulate ? original.Scenario.Replications : 0,
             Environment.ProcessorCount, startedAt, timings, folder, [FileName]).Write(folder);
-        ReplicationJournal.Remove(folder); // only now: every output is complete
+        journal.Finish(); // only now: every output is complete
         console.MarkupLineInterpolated($"Swept [bold]{original.Scenario.Name}[/] over {points.Count} points ({string.Join(", ", axes.Select(a => a.Path))}): wrote {folder}: {FileName}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Success;
     }
