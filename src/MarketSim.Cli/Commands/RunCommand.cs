@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using System.Diagnostics;
 using MarketSim.Cli.Output;
 using MarketSim.Cli.Report;

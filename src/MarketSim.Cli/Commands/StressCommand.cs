@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using System.Diagnostics;
 using System.Globalization;
 using MarketSim.Cli.Output;
