@@ -1,3 +1,4 @@
+using MarketSim.Simulation.Messages;
 using MarketSim.Cli.Options;
 using MarketSim.Cli.Output;
 using MarketSim.Cli.Resume;
