@@ -83,14 +83,17 @@ internal static class SweepCommand
 
         // Validate every point before computing any (invalid input: exit 2, nothing written).
         var scenarios = Enumerable.Range(0, points.Count).Select(Point).ToArray();
+        // With --simulate each point's model (which runs the solver) is built here to be checked, and kept:
+        // the point's theory is read off it and its replications run on it, so the solver runs once per point.
+        var models = new MarketModel?[points.Count];
         if (options.Simulate)
         {
             // Points are simulated in process, one per core at a time: admit the largest.
             var largest = scenarios.MaxBy(point => MemoryAdmission.PerReplication(point.Scenario))!;
             MemoryAdmission.Check(file, largest.Scenario, Environment.ProcessorCount, options.MaxMemoryBytes);
-            foreach (var point in scenarios)
+            for (var index = 0; index < scenarios.Length; index++)
             {
-                ModelChecks.Build(point, point.Scenario);
+                models[index] = ModelChecks.Build(scenarios[index], scenarios[index].Scenario);
             }
         }
 
@@ -104,6 +107,7 @@ internal static class SweepCommand
         foreach (var unit in earlier)
         {
             results[unit.Replication] = SweepPointResult.FromJournal(unit, points[unit.Replication]);
+            models[unit.Replication] = null; // done earlier: its model is not needed
         }
 
         var missing = journal.Missing;
@@ -112,7 +116,8 @@ internal static class SweepCommand
         {
             var work = ComputeAsync(missing, index =>
             {
-                var result = Compute(index, points[index], scenarios[index].Scenario, options.Simulate);
+                var result = Compute(index, points[index], scenarios[index].Scenario, models[index]);
+                models[index] = null;
                 journal.Append(result.ToJournal());
                 results[index] = result;
                 Interlocked.Increment(ref completed);
@@ -199,14 +204,20 @@ internal static class SweepCommand
         }
     }
 
-    /// <summary>One point's rows: the solver's report and, with <paramref name="simulate"/>, the Monte Carlo summary.</summary>
-    private static SweepPointResult Compute(int index, double[] values, Scenario scenario, bool simulate)
+    /// <summary>
+    /// One point's rows: the theory and, with a <paramref name="model"/> (<c>--simulate</c>), the Monte Carlo
+    /// summary. The theory of a simulated point is read off its model, which was solved when it was built.
+    /// </summary>
+    private static SweepPointResult Compute(int index, double[] values, Scenario scenario, MarketModel? model)
     {
         var rows = new List<(string Mechanism, string Metric, double Value)>();
-        SweepMetrics.FromSolution(ScenarioTheory.Solve(scenario), rows);
-        if (simulate)
+        if (model is null)
         {
-            var model = new MarketModel(scenario);
+            SweepMetrics.FromSolution(ScenarioTheory.Solve(scenario), rows);
+        }
+        else
+        {
+            SweepMetrics.FromSolution(ScenarioTheory.Solve(model), rows);
             SweepMetrics.FromSummary(RunSummary.Build(SimulationRunner.RunInProcess(model, scenario.Replications), model.ContinuumValuesOf), rows);
         }
 
