@@ -149,7 +149,7 @@ internal static class SweepCommand
         Manifest.Create("sweep", original, original.Scenario.Seed, options.Simulate ? original.Scenario.Replications : 0,
             Environment.ProcessorCount, startedAt, timings, folder, [FileName]).Write(folder);
         journal.Finish(); // only now: every output is complete
-        console.MarkupLineInterpolated($"Swept [bold]{original.Scenario.Name}[/] over {points.Count} points ({string.Join(", ", axes.Select(a => a.Path))}): wrote {folder}: {FileName}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
+        console.MarkupLineInterpolated($"Swept [bold]{original.Scenario.Name}[/] over {Counted.Of(points.Count, "point")} ({string.Join(", ", axes.Select(a => a.Path))}): wrote {folder}: {FileName}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Success;
     }
 
