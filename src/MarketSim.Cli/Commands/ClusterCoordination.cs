@@ -1,3 +1,5 @@
+using MarketSim.Simulation.Messages;
+using MarketSim.Cli.Options;
 using MarketSim.Cli.Output;
 using MarketSim.Cli.Resume;
 using MarketSim.Cli.Scenarios;

@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using System.CommandLine;
 using MarketSim.Cli.Figures;
 using MarketSim.Cli.Output;
@@ -92,18 +93,18 @@ public static class MarketSimCli
 
     private static Command BuildRun(IAnsiConsole console, TextWriter error)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var scenario = CliOptions.Scenario();
         var replications = CliOptions.WholeNumber("--replications", "Number of replications (overrides the scenario).", 1, InputLimits.MaxReplications);
-        var seed = CliOptions.Seed("Master seed (overrides the scenario).");
-        var output = new Option<string?>("--out") { Description = "Output folder (default output/<scenario name>/)." };
-        var workers = CliOptions.WholeNumber("--workers", "Replications run in parallel (default: number of cores; with --cluster: 0, the coordinator only coordinates).", 0, MaxWorkers);
+        var seed = CliOptions.Seed();
+        var output = CliOptions.Output("output/<scenario name>/");
+        var workers = CliOptions.Workers("Replications run in parallel (default: number of cores; with --cluster: 0, the coordinator only coordinates).", 0);
         var cohortSize = CliOptions.WholeNumber("--cohort-size", "Agents per trader actor (default: automatic). Never changes results.", 1, InputLimits.MaxAgentsPerSide);
-        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its journal in the output folder (same scenario, seed and replications)." };
+        var resume = CliOptions.Resume("Continue an interrupted run from its journal in the output folder (same scenario, seed and replications).");
         var cluster = new Option<bool>("--cluster") { Description = "Be the seed node and coordinator of a cluster: workers join with 'worker --join' (docs/cluster.md)." };
         var hostname = new Option<string>("--hostname") { Description = "With --cluster: address to bind and advertise.", DefaultValueFactory = _ => ClusterOptions.DefaultHostname };
         var port = CliOptions.WholeNumber("--port", "With --cluster: TCP port (0 = any free port).", 0, 65535, ClusterOptions.DefaultPort);
         var clusterCert = new Option<string?>("--cluster-cert") { Description = "With --cluster: the run's credentials folder (from 'cluster-cert'; default: fresh ones in the output folder)." };
-        var force = Force();
+        var force = CliOptions.Force();
         var maxMemory = CliOptions.MaxMemory();
         var command = new Command("run", "Monte Carlo simulation: writes replications.csv, summary.csv, report.html and manifest.json.")
         {
@@ -137,7 +138,7 @@ public static class MarketSimCli
 
     private static Command BuildSolve(IAnsiConsole console, TextWriter error)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var scenario = CliOptions.Scenario();
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output and nothing else." };
         var command = new Command("solve", "The continuum theory of every mechanism of the scenario (optimal menus, welfare, diagnostics).")
         {
@@ -150,15 +151,15 @@ public static class MarketSimCli
 
     private static Command BuildStress(IAnsiConsole console, TextWriter error)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var scenario = CliOptions.Scenario();
         var sizes = new Option<string?>("--sizes") { Description = $"Numbers of sellers, comma separated (default {StressCommand.DefaultSizes})." };
         var replications = CliOptions.WholeNumber("--replications", "Replications per size (default: 4000, fewer above N = 5000; see docs/budget-balance.md).", 1, InputLimits.MaxReplications);
         var maxDeficit = CliOptions.Probability("--max-deficit-probability", "Deficit probability the safety margin must keep (default 0.05).", 0.05);
-        var seed = CliOptions.Seed("Master seed (overrides the scenario).");
-        var output = new Option<string?>("--out") { Description = "Output folder (default output/<scenario name>-stress/)." };
-        var workers = CliOptions.WholeNumber("--workers", "Replications run in parallel (default: number of cores).", 1, MaxWorkers);
+        var seed = CliOptions.Seed();
+        var output = CliOptions.Output("output/<scenario name>-stress/");
+        var workers = CliOptions.Workers("Replications run in parallel (default: number of cores).", 1);
         var entry = new Option<bool>("--entry") { Description = "Also run the scenario's 'entry' block (No Free Lunch entry dynamics) into entry.csv." };
-        var force = Force();
+        var force = CliOptions.Force();
         var maxMemory = CliOptions.MaxMemory();
         var command = new Command("stress", "Budget balance with finite populations: deficits, broken promises, safety margins, excess entry.")
         {
@@ -186,11 +187,11 @@ public static class MarketSimCli
     private static Command BuildFigure(IAnsiConsole console, TextWriter error)
     {
         var name = new Argument<string>("name") { Description = "Figure name (pareto-frontier, optimal-single-price, wedge-prices, mechanism-map, convergence, strategic-vs-n, multi-object-frontier, multi-object-thresholds, multi-object-efficiency, auction-payoffs) or 'all'." };
-        var output = new Option<string?>("--out") { Description = "Output folder (default output/figures/<name>/)." };
+        var output = CliOptions.Output("output/figures/<name>/");
         var grid = CliOptions.WholeNumber("--grid", "Points per axis of the mechanism map (default 40).", 2, MaxFigureGrid);
         var replications = CliOptions.WholeNumber("--replications", "Convergence: replications at 1000 sellers (default 500).", 1, MaxFigureReplications);
         var scenario = new Option<string?>("--scenario") { Description = "Convergence: the scenario (default scenarios/paper-section2.yaml)." };
-        var force = Force();
+        var force = CliOptions.Force();
         var command = new Command("figure", "Draws a figure of the papers: PNG, the CSV behind it, manifest.json.")
         {
             name, output, grid, replications, scenario, force,
@@ -211,13 +212,13 @@ public static class MarketSimCli
 
     private static Command BuildSweep(IAnsiConsole console, TextWriter error)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario YAML file." };
+        var scenario = CliOptions.Scenario();
         var set = new Option<string[]>("--set") { Description = "<field.path>=<from>:<to>:<step>, e.g. sellers.money.constant=1:4:0.5 (repeatable).", AllowMultipleArgumentsPerToken = false };
         var sample = new Option<string?>("--sample") { Description = "latin-hypercube:N instead of the full grid (seeded from the scenario seed)." };
         var simulate = new Option<bool>("--simulate") { Description = "Also run the Monte Carlo simulation at every point (in process)." };
-        var output = new Option<string?>("--out") { Description = "Output folder (default output/sweeps/<scenario name>/)." };
-        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted sweep from its journal in the output folder (same scenario, --set, --sample, --simulate)." };
-        var force = Force();
+        var output = CliOptions.Output("output/sweeps/<scenario name>/");
+        var resume = CliOptions.Resume("Continue an interrupted sweep from its journal in the output folder (same scenario, --set, --sample, --simulate).");
+        var force = CliOptions.Force();
         var maxMemory = CliOptions.MaxMemory();
         var command = new Command("sweep", "Parameter sweep: solves (and optionally simulates) the scenario over a grid or Latin hypercube of field values.")
         {
@@ -241,16 +242,10 @@ public static class MarketSimCli
         return command;
     }
 
-    /// <summary>Most lanes or threads a machine can use: more is a typo, not a plan.</summary>
-    private const int MaxWorkers = 4096;
-
     /// <summary>The mechanism map solves grid^2 markets; the convergence figure runs its replications per size.</summary>
     private const int MaxFigureGrid = 1000;
 
     private const int MaxFigureReplications = 1_000_000;
-
-    private static Option<bool> Force() =>
-        new("--force") { Description = "Replace the results of another scenario or command in the output folder (their files are removed, never mixed)." };
 
     /// <summary>A cluster's --hostname must be a host name or IP address (checked before any socket is opened).</summary>
     private static string ClusterHostname(string hostname) =>

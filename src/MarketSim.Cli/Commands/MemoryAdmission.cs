@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using MarketSim.Core.Replications;
 using MarketSim.Cli.Scenarios;
 using MarketSim.Core.Mechanisms;

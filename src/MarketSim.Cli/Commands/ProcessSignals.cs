@@ -1,3 +1,4 @@
+using MarketSim.Cli.Resume;
 using System.Runtime.InteropServices;
 
 namespace MarketSim.Cli.Commands;
@@ -11,7 +12,7 @@ namespace MarketSim.Cli.Commands;
 internal sealed class ProcessSignals : IDisposable
 {
     /// <summary>How long a verb may take to stop cleanly: short enough that a signal ends the process within 2 s under any load.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1.2);
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1.0);
 
     private const int SigIntExitCode = 130;
     private const int SigTermExitCode = 143;
@@ -85,7 +86,7 @@ internal sealed class ProcessSignals : IDisposable
     }
 
     /// <summary>How long <see cref="Environment.Exit"/> may take before the process ends without it.</summary>
-    private static readonly TimeSpan HardExitPatience = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan HardExitPatience = TimeSpan.FromMilliseconds(300);
 
     /// <summary>POSIX _exit(2): ends the process at once; output already written to pipes and files is kept.</summary>
     [DllImport("libc", EntryPoint = "_exit")]

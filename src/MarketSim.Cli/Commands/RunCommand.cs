@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using System.Diagnostics;
 using MarketSim.Cli.Output;
 using MarketSim.Cli.Report;
@@ -63,64 +64,58 @@ public static class RunCommand
         var folder = options.OutputFolder ?? Path.Combine("output", scenario.Name);
         OutputFolder.Claim(folder, "run", loaded.File, options.Force);
         var header = JournalHeader.For(loaded.Sha256, scenario.Seed, scenario.Replications, Manifest.ToolVersion);
-        var journalPath = ReplicationJournal.PathIn(folder);
-        var (journal, earlier) = JournalOpener.Open(options.Resume, journalPath, header, error);
+        var (journal, _) = JournaledWork.Open(options.Resume, folder, header, error); // the journal on disk holds the earlier units; memory holds none
         timings["load"] = clock.Elapsed.TotalSeconds;
 
         var simulationStart = clock.Elapsed;
-        var done = new bool[scenario.Replications];
-        foreach (var result in earlier)
-        {
-            done[result.Replication] = true;
-        }
-
-        var alreadyDone = earlier.Count;
-        earlier = []; // the journal on disk holds them; memory holds none
-        var missing = Enumerable.Range(0, scenario.Replications).Where(replication => !done[replication]).ToArray();
+        var missing = journal.Missing;
         var simulation = new SimulationOptions(scenario.Replications, workers, options.CohortSize) { ReplicationsToRun = missing, KeepResults = false };
-        using var interruption = InterruptionNotice.Register(() => InterruptionNotice.ForJournal(
-            alreadyDone + journal.Appended, scenario.Replications, "replications", journalPath, options.ResumeCommandLine()));
         using (journal)
         {
             try
             {
-                if (options.Cluster is { } cluster)
-                {
-                    // A cluster run (docs/cluster.md) is journaled alike: the coordinator hands out only the
-                    // replications the journal lacks and journals each accepted result as it arrives.
-                    if (alreadyDone == 0)
+                var completed = await journal.RunAsync(
+                    async () =>
                     {
-                        ClusterProvenance.Remove(folder); // an earlier, abandoned run's workers did nothing for this one
-                    }
+                        if (options.Cluster is { } cluster)
+                        {
+                            // A cluster run (docs/cluster.md) is journaled alike: the coordinator hands out only the
+                            // replications the journal lacks and journals each accepted result as it arrives.
+                            if (journal.AlreadyDone == 0)
+                            {
+                                ClusterProvenance.Remove(folder); // an earlier, abandoned run's workers did nothing for this one
+                            }
 
-                    await ClusterCoordination.RunAsync(
-                        loaded, scenario, model, cluster, workers, missing, folder, journal.Append, console, error, cancellationToken);
-                }
-                else
+                            await ClusterCoordination.RunAsync(
+                                loaded, scenario, model, cluster, workers, missing, folder, journal.Append, console, error, cancellationToken);
+                        }
+                        else
+                        {
+                            await SimulateWithProgressAsync(model, simulation, journal, simulate, console, cancellationToken);
+                        }
+                    },
+                    "replications",
+                    options.ResumeCommandLine(),
+                    error,
+                    cancellationToken);
+                if (!completed)
                 {
-                    await SimulateWithProgressAsync(model, simulation, journal, alreadyDone, simulate, console, cancellationToken);
+                    return ExitCodes.Interrupted;
                 }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                journal.Dispose();
-                await interruption.SayAsync(error);
-                return ExitCodes.Interrupted;
             }
             catch (ReplicationFailedException failure)
             {
                 journal.Dispose();
                 var log = InternalErrorLog.Write(folder, failure);
                 await error.WriteLineAsync($"internal error: replication {failure.Replication} failed; details in {log}");
-                var kept = alreadyDone + journal.Appended;
-                if (kept == 0)
+                if (journal.Kept == 0)
                 {
-                    ReplicationJournal.Remove(folder); // nothing worth resuming
+                    journal.Finish(); // nothing worth resuming
                 }
                 else
                 {
                     await error.WriteLineAsync(
-                        $"the {kept} replications finished before it are kept in {journalPath}; once the cause is fixed, continue with:\n  {options.ResumeCommandLine()}");
+                        $"the {journal.Kept} replications finished before it are kept in {journal.Path}; once the cause is fixed, continue with:\n  {options.ResumeCommandLine()}");
                 }
 
                 return ExitCodes.Failure;
@@ -132,7 +127,7 @@ public static class RunCommand
         var writeStart = clock.Elapsed;
         // Two passes over the journal on disk, in replication order: the first writes replications.csv and
         // the means, the second the spreads (TwoPassSummary), so memory holds one replication at a time.
-        var journaled = JournalInOrder.Index(journalPath, scenario.Replications);
+        var journaled = JournalInOrder.Index(journal.Path, scenario.Replications);
         var running = new RunSummary();
         CsvFiles.WriteReplications(Path.Combine(folder, CsvFiles.Replications), journaled.Units().Select(result =>
         {
@@ -162,8 +157,7 @@ public static class RunCommand
         }
 
         manifest.Write(folder);
-        ReplicationJournal.Remove(folder); // only now: every output is complete
-        interruption.Dispose(); // no journal is left to resume from
+        journal.Finish(); // only now: every output is complete
 
         SummaryTable.Show(console, scenario.Name, summary);
         console.MarkupLineInterpolated(
@@ -191,13 +185,12 @@ public static class RunCommand
     private static async Task SimulateWithProgressAsync(
         MarketModel model,
         SimulationOptions options,
-        ReplicationJournal journal,
-        int alreadyDone,
+        JournaledWork journal,
         Func<MarketModel, SimulationOptions, Action<ReplicationResult>?, CancellationToken, Task<IReadOnlyList<ReplicationResult>>> simulate,
         IAnsiConsole console,
         CancellationToken cancellationToken)
     {
-        var completed = alreadyDone;
+        var completed = journal.AlreadyDone;
         var simulation = simulate(
             model,
             options,

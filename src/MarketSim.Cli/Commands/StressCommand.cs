@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using System.Diagnostics;
 using System.Globalization;
 using MarketSim.Cli.Output;
@@ -19,24 +20,13 @@ namespace MarketSim.Cli.Commands;
 /// probability, shortfall, surplus quantiles, safety margin, broken promises, realised versus promised
 /// trade probabilities, welfare gap to the continuum, each with a 95% interval), the margins' scaling
 /// in N into margin-fit.csv; with <c>--entry</c> the scenario's <c>entry</c> block runs the "No Free
-/// Lunch" entry dynamics into entry.csv. Then manifest.json.
-/// The PNGs (<see cref="Figures.StressPlots"/>) plot the headline measures against N on log axes.
+/// Lunch" entry dynamics into entry.csv. Then manifest.json. The study itself (sizes, analysis, fits,
+/// entry) is Core's <see cref="StressStudy"/>; this verb parses, checks, runs it on the actor pipeline
+/// and writes. The PNGs (<see cref="Figures.StressPlots"/>) plot the headline measures against N on log axes.
 /// </summary>
 public static class StressCommand
 {
     public const string DefaultSizes = "10,30,100,300,1000,3000,10000,100000";
-
-    /// <summary>Seller-replications per size when --replications is not given: R(N) = clamp(2e7 / N, 200, 4000).</summary>
-    public const double DefaultSellerReplications = 2e7;
-
-    /// <summary>
-    /// 4000 replications up to N = 5000 (the 5% quantile's order-statistic interval spans about
-    /// +-0.2 sd of the surplus, the 1% quantile's about +-0.3 sd), then a constant budget of 2e7
-    /// seller-replications per size (2000 at 10^4, 200 at 10^5, where the 1% quantile has no lower
-    /// bound): the default sizes run in about two to three minutes on two cores.
-    /// </summary>
-    public static int DefaultReplications(int sellers) =>
-        (int)Math.Clamp(Math.Round(DefaultSellerReplications / sellers), 200, 4000);
 
     public static async Task<int> ExecuteAsync(StressOptions options, IAnsiConsole console, CancellationToken cancellationToken)
     {
@@ -81,36 +71,27 @@ public static class StressCommand
         OutputFolder.Claim(folder, "stress", loaded.File, options.Force);
         timings["load"] = clock.Elapsed.TotalSeconds;
 
-        var rows = new List<StressRow>();
-        var theoryRows = new List<StressRow>();
-        var totalReplications = 0;
-        foreach (var sellers in sizes)
-        {
-            var sizeStart = clock.Elapsed;
-            var count = options.Replications ?? DefaultReplications(sellers);
-            // Each mechanism runs with its own lumpSum: a realized one never has a deficit, a promised one may.
-            var model = new MarketModel(StressScenario.ForSize(scenario, sellers, policy: null) with { Replications = count });
-            var results = await SimulationRunner.RunAsync(model, new SimulationOptions(count, workers), cancellationToken: cancellationToken);
-            rows.AddRange(StressAnalysis.Analyse(model, results, options.MaxDeficitProbability));
-            theoryRows.AddRange(StressTheory.Of(model, options.MaxDeficitProbability));
-            totalReplications += count;
-            timings[$"size_{sellers}"] = (clock.Elapsed - sizeStart).TotalSeconds;
-            console.MarkupLineInterpolated($"N_S = {sellers}: {count} replications ({(clock.Elapsed - sizeStart).TotalSeconds:0.0} s)");
-        }
-
-        var fits = rows.Select(row => row.Mechanism).Distinct()
-            .Select(mechanism => MarginScaling.Fit(
-                mechanism,
-                rows.Where(row => row.Mechanism == mechanism && row.Metric == StressMetrics.SafetyMarginPerAgent)
-                    .Select(row => (row.Sellers, row.Value)).ToArray()))
-            .ToArray();
+        var sizeStart = clock.Elapsed;
+        var study = await StressStudy.RunAsync(
+            scenario,
+            sizes,
+            options.Replications,
+            options.MaxDeficitProbability,
+            (model, count, token) => SimulationRunner.RunAsync(model, new SimulationOptions(count, workers), cancellationToken: token),
+            (sellers, count) =>
+            {
+                timings[$"size_{sellers}"] = (clock.Elapsed - sizeStart).TotalSeconds;
+                console.MarkupLineInterpolated($"N_S = {sellers}: {count} replications ({(clock.Elapsed - sizeStart).TotalSeconds:0.0} s)");
+                sizeStart = clock.Elapsed;
+            },
+            cancellationToken);
+        var (rows, theoryRows, fits, totalReplications) = study;
 
         IReadOnlyList<EntryRound>? entryRounds = null;
         if (options.Entry)
         {
             var entryStart = clock.Elapsed;
-            var entryModel = new MarketModel(StressScenario.ForSize(scenario, scenario.Market.Sellers, LumpSumPolicy.Promised));
-            entryRounds = EntryDynamics.Run(entryModel, scenario.Entry!);
+            entryRounds = StressStudy.Entry(scenario);
             timings["entry"] = (clock.Elapsed - entryStart).TotalSeconds;
         }
 
@@ -208,16 +189,8 @@ public static class StressCommand
 
     /// <summary>"realized" or "promised" per mechanism label (mechanisms without a lump sum are absent).</summary>
     private static Dictionary<string, string> LumpSumPolicies(Scenario scenario) =>
-        scenario.Mechanisms
-            .Select(spec => (spec.Label, Policy: spec switch
-            {
-                PriceWedgeSpec wedge => (LumpSumPolicy?)wedge.LumpSum,
-                MenuSpec menu => menu.LumpSum,
-                OptimalSpec { LumpSumsAllowed: true } optimal => optimal.LumpSum,
-                _ => null,
-            }))
-            .Where(entry => entry.Policy is not null)
-            .ToDictionary(entry => entry.Label, entry => entry.Policy == LumpSumPolicy.Realized ? "realized" : "promised");
+        StressStudy.LumpSumPolicies(scenario)
+            .ToDictionary(entry => entry.Key, entry => entry.Value == LumpSumPolicy.Realized ? "realized" : "promised");
 
     private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

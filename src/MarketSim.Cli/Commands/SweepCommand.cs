@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -82,14 +83,17 @@ internal static class SweepCommand
 
         // Validate every point before computing any (invalid input: exit 2, nothing written).
         var scenarios = Enumerable.Range(0, points.Count).Select(Point).ToArray();
+        // With --simulate each point's model (which runs the solver) is built here to be checked, and kept:
+        // the point's theory is read off it and its replications run on it, so the solver runs once per point.
+        var models = new MarketModel?[points.Count];
         if (options.Simulate)
         {
             // Points are simulated in process, one per core at a time: admit the largest.
             var largest = scenarios.MaxBy(point => MemoryAdmission.PerReplication(point.Scenario))!;
             MemoryAdmission.Check(file, largest.Scenario, Environment.ProcessorCount, options.MaxMemoryBytes);
-            foreach (var point in scenarios)
+            for (var index = 0; index < scenarios.Length; index++)
             {
-                ModelChecks.Build(point, point.Scenario);
+                models[index] = ModelChecks.Build(scenarios[index], scenarios[index].Scenario);
             }
         }
 
@@ -97,37 +101,36 @@ internal static class SweepCommand
         OutputFolder.Claim(folder, "sweep", file, options.Force);
         var journalHeader = JournalHeader.ForSweep(
             sha256, original.Scenario.Seed, points.Count, SweepDesign.Describe(axes, options.Sample, options.Simulate), Manifest.ToolVersion);
-        var journalPath = ReplicationJournal.PathIn(folder);
-        var (journal, earlier) = JournalOpener.Open(options.Resume, journalPath, journalHeader, error);
+        var (journal, earlier) = JournaledWork.Open(options.Resume, folder, journalHeader, error);
 
         var results = new SweepPointResult[points.Count];
         foreach (var unit in earlier)
         {
             results[unit.Replication] = SweepPointResult.FromJournal(unit, points[unit.Replication]);
+            models[unit.Replication] = null; // done earlier: its model is not needed
         }
 
-        var missing = Enumerable.Range(0, points.Count).Where(index => results[index] is null).ToArray();
-        var completed = earlier.Count;
-        using var interruption = InterruptionNotice.Register(() => InterruptionNotice.ForJournal(
-            earlier.Count + journal.Appended, points.Count, "sweep points", journalPath, options.ResumeCommandLine()));
+        var missing = journal.Missing;
+        var completed = journal.AlreadyDone;
         using (journal)
         {
             var work = ComputeAsync(missing, index =>
             {
-                var result = Compute(index, points[index], scenarios[index].Scenario, options.Simulate);
+                var result = Compute(index, points[index], scenarios[index].Scenario, models[index]);
+                models[index] = null;
                 journal.Append(result.ToJournal());
                 results[index] = result;
                 Interlocked.Increment(ref completed);
             }, cancellationToken);
-            try
+            var finished = await journal.RunAsync(
+                () => DelayedProgress.TrackAsync(
+                    console, work, $"points of {Markup.Escape(original.Scenario.Name)}", points.Count, () => Volatile.Read(ref completed), "pt", progressDelay),
+                "sweep points",
+                options.ResumeCommandLine(),
+                error,
+                cancellationToken);
+            if (!finished)
             {
-                await DelayedProgress.TrackAsync(
-                    console, work, $"points of {Markup.Escape(original.Scenario.Name)}", points.Count, () => Volatile.Read(ref completed), "pt", progressDelay);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                journal.Dispose();
-                await interruption.SayAsync(error);
                 return ExitCodes.Interrupted;
             }
         }
@@ -145,9 +148,8 @@ internal static class SweepCommand
         var timings = new Dictionary<string, double> { ["wall"] = clock.Elapsed.TotalSeconds };
         Manifest.Create("sweep", original, original.Scenario.Seed, options.Simulate ? original.Scenario.Replications : 0,
             Environment.ProcessorCount, startedAt, timings, folder, [FileName]).Write(folder);
-        ReplicationJournal.Remove(folder); // only now: every output is complete
-        interruption.Dispose(); // no journal is left to resume from
-        console.MarkupLineInterpolated($"Swept [bold]{original.Scenario.Name}[/] over {points.Count} points ({string.Join(", ", axes.Select(a => a.Path))}): wrote {folder}: {FileName}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
+        journal.Finish(); // only now: every output is complete
+        console.MarkupLineInterpolated($"Swept [bold]{original.Scenario.Name}[/] over {Counted.Of(points.Count, "point")} ({string.Join(", ", axes.Select(a => a.Path))}): wrote {folder}: {FileName}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Success;
     }
 
@@ -202,14 +204,20 @@ internal static class SweepCommand
         }
     }
 
-    /// <summary>One point's rows: the solver's report and, with <paramref name="simulate"/>, the Monte Carlo summary.</summary>
-    private static SweepPointResult Compute(int index, double[] values, Scenario scenario, bool simulate)
+    /// <summary>
+    /// One point's rows: the theory and, with a <paramref name="model"/> (<c>--simulate</c>), the Monte Carlo
+    /// summary. The theory of a simulated point is read off its model, which was solved when it was built.
+    /// </summary>
+    private static SweepPointResult Compute(int index, double[] values, Scenario scenario, MarketModel? model)
     {
         var rows = new List<(string Mechanism, string Metric, double Value)>();
-        SweepMetrics.FromSolution(ScenarioTheory.Solve(scenario), rows);
-        if (simulate)
+        if (model is null)
         {
-            var model = new MarketModel(scenario);
+            SweepMetrics.FromSolution(ScenarioTheory.Solve(scenario), rows);
+        }
+        else
+        {
+            SweepMetrics.FromSolution(ScenarioTheory.Solve(model), rows);
             SweepMetrics.FromSummary(RunSummary.Build(SimulationRunner.RunInProcess(model, scenario.Replications), model.ContinuumValuesOf), rows);
         }
 

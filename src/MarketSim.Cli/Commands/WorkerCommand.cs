@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using System.CommandLine;
 using MarketSim.Cli.Output;
 using MarketSim.Cli.Scenarios;

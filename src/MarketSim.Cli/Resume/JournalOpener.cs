@@ -1,3 +1,4 @@
+using MarketSim.Cli.Output;
 using MarketSim.Cli.Scenarios;
 using MarketSim.Core.Replications;
 
@@ -29,9 +30,8 @@ public static class JournalOpener
             var count = contents?.Results.Count ?? 0;
             var what = contents?.Header.Verb ?? header.Verb;
             var unit = contents?.Header.Unit ?? header.Unit;
-            var units = count == 1 ? unit : unit + "s"; // "(1 point done)", "(2 points done)"
             error.WriteLine(
-                $"an interrupted {what}'s journal is at {path} ({count} {units} done); starting over. Add --resume to continue it instead.");
+                $"an interrupted {what}'s journal is at {path} ({Counted.Of(count, unit)} done); starting over. Add --resume to continue it instead.");
             return (ReplicationJournal.Create(path, header), []);
         }
 

@@ -8,7 +8,7 @@ namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
 /// <c>oneSided: { side: sellers | buyers, quantity: Q, revenue: R }</c> (001 Section 3, 002 slides;
-/// docs/theory.md §1): needs the scenario's law of that side. Solved once here so that a budget that
+/// docs/theory.md §1.6): needs the scenario's law of that side. Solved once here so that a budget that
 /// cannot buy (or raise) enough is refused up front, naming the field.
 /// </summary>
 internal static class OneSidedParser

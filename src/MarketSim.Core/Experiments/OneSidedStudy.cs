@@ -9,7 +9,7 @@ namespace MarketSim.Core.Experiments;
 
 /// <summary>
 /// The optimal seller price against the quantity Q for given budgets R (001 Proposition 1; 002 slides
-/// "The Optimal Seller Price"; docs/theory.md §1): sellers' rates r ~ U[0, 1] with the Pareto weight
+/// "The Optimal Seller Price"; docs/theory.md §1.6): sellers' rates r ~ U[0, 1] with the Pareto weight
 /// lambda(r) = (1 - r)^2 + 0.05 (high same-side inequality: lambda(0) / Lambda = 2.74 &gt; 2). Below the
 /// threshold Q(R) sellers are rationed at one price above p_S^C = Q; Q(R) rises with R. Q with
 /// Q p_S^C &gt; R cannot be bought and are left out.

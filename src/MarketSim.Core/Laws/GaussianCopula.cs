@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace MarketSim.Core.Laws;
 
 /// <summary>
-/// The Gaussian copula with correlation rho that couples v^K and v^M (docs/theory.md §1.1, docs/architecture.md
+/// The Gaussian copula with correlation rho that couples v^K and v^M (docs/theory.md §1.5, docs/architecture.md
 /// <c>copula: { gaussian: rho }</c>). Uniform u_K = Phi(z1), u_M = Phi(z2), corr(z1, z2) = rho.
 /// rho = 0 is the independence copula and skips every normal transform.
 /// </summary>

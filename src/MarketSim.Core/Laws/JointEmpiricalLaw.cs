@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Laws;
 
 /// <summary>
-/// Joint data: every agent is one of the rows (v^K_i, v^M_i), each with probability 1/n (docs/theory.md §1.1:
+/// Joint data: every agent is one of the rows (v^K_i, v^M_i), each with probability 1/n (docs/theory.md §1.5, joint data; §1.1:
 /// any law of (v^K, v^M) on the positive quadrant). Row i = floor(u1 n) of the first uniform; the second
 /// uniform is not used. The rows' exact joint law is what the simulation draws; the continuum theory uses
 /// its smoothed rate law (<see cref="Theory.RateLaws.SmoothedJointRateLaw"/>).

@@ -7,7 +7,7 @@ public abstract record SideLawSpec;
 
 /// <summary>
 /// The two-dimensional form: v^K and v^M with given marginals, independent unless a Gaussian
-/// copula with correlation rho couples them (docs/theory.md §1.1).
+/// copula with correlation rho couples them (docs/theory.md §1.5).
 /// </summary>
 public sealed record TwoDimensionalLawSpec(DistributionSpec Good, DistributionSpec Money, double CopulaCorrelation = 0.0)
     : SideLawSpec;

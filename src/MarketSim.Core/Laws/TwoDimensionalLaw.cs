@@ -4,7 +4,7 @@ namespace MarketSim.Core.Laws;
 
 /// <summary>
 /// Types (v^K, v^M) with given marginals, coupled by a Gaussian copula (independent when rho = 0)
-/// (docs/theory.md §1.1). Sampling: v^K = F_K^-1(u1), v^M = F_M^-1(u_M) with u_M from <see cref="GaussianCopula"/>.
+/// (docs/theory.md §1.5). Sampling: v^K = F_K^-1(u1), v^M = F_M^-1(u_M) with u_M from <see cref="GaussianCopula"/>.
 /// </summary>
 public sealed class TwoDimensionalLaw : ISideLaw
 {

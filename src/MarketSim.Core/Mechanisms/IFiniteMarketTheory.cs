@@ -4,7 +4,7 @@ namespace MarketSim.Core.Mechanisms;
 
 /// <summary>
 /// A two-sided mechanism whose metrics have an exact expectation at the scenario's population size
-/// (the summary's <c>theory_finite</c> column, docs/theory.md §2): the posted mechanisms, whose
+/// (the summary's <c>theory_finite</c> column, docs/theory.md §2.2): the posted mechanisms, whose
 /// finite-market outcome is a function of the multinomial counts of option choices.
 /// </summary>
 public interface IFiniteMarketTheory

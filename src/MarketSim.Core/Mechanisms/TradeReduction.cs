@@ -9,7 +9,7 @@ using MarketSim.Core.Theory;
 namespace MarketSim.Core.Mechanisms;
 
 /// <summary>
-/// McAfee's (1992) trade-reduction double auction (docs/finite-markets.md), a dominant-strategy
+/// McAfee's (1992) trade-reduction double auction (docs/theory.md §2.3, docs/finite-markets.md), a dominant-strategy
 /// incentive-compatible alternative to the finite CE. Rank as CE does (docs/theory.md §2): buyers
 /// b_1 &gt;= b_2 &gt;= ..., sellers s_1 &lt;= s_2 &lt;= ..., ties by agent index; k = max{k : b_k &gt;= s_k}.
 /// With p_0 = (b_{k+1} + s_{k+1}) / 2 (when both exist): if s_k &lt;= p_0 &lt;= b_k, all k pairs trade at

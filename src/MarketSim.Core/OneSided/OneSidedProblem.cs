@@ -5,7 +5,7 @@ namespace MarketSim.Core.OneSided;
 
 /// <summary>
 /// A one-sided problem (001 Section 3 via B.9; 002's slides "The Optimal Seller Price" and "The Optimal
-/// Buyer Price"; docs/theory.md §1): the designer must buy <c>Quantity</c> Q in (0, 1) units from a unit
+/// Buyer Price"; docs/theory.md §1.6): the designer must buy <c>Quantity</c> Q in (0, 1) units from a unit
 /// mass of sellers spending at most <c>Revenue</c> R, or allocate Q units to a unit mass of buyers
 /// raising at least R. It maximises the side's Pareto-weighted welfare plus Lambda_j times the money left
 /// over, which goes to every agent of the side as a lump sum (so the lump sum is never negative).

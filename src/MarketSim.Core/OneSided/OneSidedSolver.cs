@@ -4,7 +4,7 @@ using MarketSim.Core.Theory.Solver;
 namespace MarketSim.Core.OneSided;
 
 /// <summary>
-/// Solves a <see cref="OneSidedProblem"/> (docs/theory.md §1.3; 001 B.9; 002 slides).
+/// Solves a <see cref="OneSidedProblem"/> (docs/theory.md §1.6; 001 B.9; 002 slides).
 /// <para>Reduction. A non-increasing trade probability in the agents' eagerness (sellers: rising rate;
 /// buyers: falling rate) is a mixture H of cut-offs s in [0, 1] ("the s most eager trade surely at the
 /// price p(s) = G_S^{-1}(s), resp. G_B^{-1}(1 - s)"). By the envelope theorem such a cut-off gives the side

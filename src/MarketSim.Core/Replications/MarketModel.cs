@@ -1,9 +1,11 @@
 using MarketSim.Core.Agents;
 using MarketSim.Core.Laws;
 using MarketSim.Core.Mechanisms;
+using MarketSim.Core.Mechanisms.Optimal;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
 using MarketSim.Core.Theory.RateLaws;
+using MarketSim.Core.Theory.Solver;
 
 namespace MarketSim.Core.Replications;
 
@@ -22,6 +24,7 @@ public sealed class MarketModel
     private readonly ISideLaw? sellerLaw;
     private readonly ContinuumMarket? continuum;
     private readonly ITwoSidedMechanism? reference;
+    private readonly Dictionary<string, OptimalMechanismSolution> optimalSolutions = [];
 
     public MarketModel(Scenario scenario)
     {
@@ -49,12 +52,19 @@ public sealed class MarketModel
         continuum = ContinuumOf(scenario);
         Mechanisms = scenario.Mechanisms
             .Where(MechanismFactory.IsTwoSided)
-            .Select(spec => MechanismFactory.Create(spec, continuum))
+            .Select(spec => spec is OptimalSpec optimal ? Optimal(optimal, continuum) : MechanismFactory.Create(spec, continuum))
             .ToArray();
         reference = MechanismFactory.Create(new CompetitiveEquilibriumSpec(ReferenceLabel), continuum);
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>
+    /// The solver's optimum (docs/theory.md §1.3) behind each <c>optimal</c> / <c>optimal-no-lump-sum</c>
+    /// mechanism, by label: kept so that the scenario's theory (<c>ScenarioTheory.Solve(MarketModel)</c>)
+    /// reads it off the model instead of solving again.
+    /// </summary>
+    public IReadOnlyDictionary<string, OptimalMechanismSolution> OptimalSolutions => optimalSolutions;
 
     /// <summary>The continuum economy of a two-sided scenario: the sides' rate laws G_j, lambda_j and mu (docs/theory.md §1.1).</summary>
     public static ContinuumMarket ContinuumOf(Scenario scenario, CancellationToken cancellationToken = default)
@@ -116,6 +126,14 @@ public sealed class MarketModel
         Mechanisms.FirstOrDefault(candidate => candidate.Name == mechanism) is IFiniteMarketTheory finite
             ? finite.FiniteValues(Continuum, BuyerCount, SellerCount)
             : new Dictionary<string, double>();
+
+    /// <summary>The solver's menus as a mechanism, solved once here (what <see cref="MechanismFactory"/> would build).</summary>
+    private ITwoSidedMechanism Optimal(OptimalSpec spec, ContinuumMarket market)
+    {
+        var solution = OptimalMechanismSolver.Solve(market, spec.LumpSumsAllowed);
+        optimalSolutions[spec.Label] = solution;
+        return OptimalMechanism.Create(spec, market, solution);
+    }
 
     public ISideLaw LawOf(Side side) => side == Side.Buyers ? BuyerLaw : SellerLaw;
 

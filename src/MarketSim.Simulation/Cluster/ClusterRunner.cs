@@ -1,3 +1,4 @@
+using MarketSim.Simulation.Messages;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;

@@ -1,3 +1,4 @@
+using MarketSim.Simulation.Messages;
 using Akka.Actor;
 using MarketSim.Core.Replications;
 

@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using System.Net;
 using System.Net.Sockets;
 
@@ -160,8 +161,8 @@ public sealed class ClusterRunWritesTheSameFilesTests
     [Fact]
     public void The_resume_command_of_a_cluster_run_keeps_every_cluster_option()
     {
-        var options = new MarketSim.Cli.Commands.RunOptions(
-            "a.yaml", Replications: 400, Cluster: new MarketSim.Cli.Commands.ClusterOptions("10.0.0.5", 4053, "/srv/run 7/creds"));
+        var options = new MarketSim.Cli.Options.RunOptions(
+            "a.yaml", Replications: 400, Cluster: new MarketSim.Cli.Options.ClusterOptions("10.0.0.5", 4053, "/srv/run 7/creds"));
 
         Assert.Equal(
             "marketsim run a.yaml --replications 400 --cluster --hostname 10.0.0.5 --port 4053 --cluster-cert '/srv/run 7/creds' --resume",

@@ -86,7 +86,7 @@ public sealed class ResumeRefusesAnotherRunsJournalTests
     [Fact]
     public void TheResumeCommandRepeatsTheGivenOptionsQuotedForTheShell()
     {
-        var options = new MarketSim.Cli.Commands.RunOptions("my scenarios/a.yaml", Replications: 50, Seed: 7, OutputFolder: "out/it's", Workers: 3);
+        var options = new MarketSim.Cli.Options.RunOptions("my scenarios/a.yaml", Replications: 50, Seed: 7, OutputFolder: "out/it's", Workers: 3);
 
         Assert.Equal(
             "marketsim run 'my scenarios/a.yaml' --replications 50 --seed 7 --out 'out/it'\\''s' --workers 3 --resume",

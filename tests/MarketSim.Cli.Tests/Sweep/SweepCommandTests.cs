@@ -57,6 +57,20 @@ public sealed class SweepCommandTests
         Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
     }
 
+    [Fact]
+    public async Task OnePointIsCountedInTheSingular()
+    {
+        using var cli = new CliHarness();
+        var scenario = cli.WriteScenario("uniform.yaml", Uniform);
+        var (exitCode, output, error) = await cli.RunAsync("sweep", scenario, "--set", "sellers.money.constant=2:2:1", "--out", cli.PathOf("one"));
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Swept sweep-uniform over 1 point (sellers.money.constant)", output);
+
+        (exitCode, output, error) = await cli.RunAsync("sweep", scenario, "--set", "sellers.money.constant=2:3:1", "--out", cli.PathOf("two"));
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Swept sweep-uniform over 2 points (sellers.money.constant)", output);
+    }
+
     [Theory]
     [InlineData("sellers.money.constnat=1:2:1", "sellers.money")]
     [InlineData("nothing.here=1:2:1", "nothing.here")]

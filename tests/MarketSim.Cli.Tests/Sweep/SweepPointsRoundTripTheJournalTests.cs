@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using MarketSim.Cli.Resume;
 using MarketSim.Cli.Sweep;
 

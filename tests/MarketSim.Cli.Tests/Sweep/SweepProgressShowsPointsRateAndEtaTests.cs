@@ -1,3 +1,4 @@
+using MarketSim.Cli.Options;
 using MarketSim.Cli.Commands;
 using MarketSim.Cli.Sweep;
 using Spectre.Console.Testing;

@@ -2,6 +2,7 @@ using MarketSim.Core.Distributions;
 using MarketSim.Core.Laws;
 using MarketSim.Core.MultiObject;
 using MarketSim.Core.RedistributiveAuctions;
+using MarketSim.Core.Replications;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Solutions;
 using MarketSim.Core.Theory.Solver;
@@ -76,5 +77,51 @@ public sealed class ScenarioTheoryTests
 
         Assert.Null(solution.Diagnostics);
         Assert.Equal(["groups", "pairs"], solution.Mechanisms.Select(mechanism => mechanism.Name));
+    }
+
+    [Fact]
+    public void TheTheoryReadOffABuiltModelIsTheTheoryOfItsScenario()
+    {
+        // sweep --simulate builds the model (which runs the solver) and reads the theory off it: same numbers,
+        // and the optima are the model's own, not solved again.
+        var model = new MarketModel(SectionTwo);
+        var fromScenario = ScenarioTheory.Solve(SectionTwo);
+        var fromModel = ScenarioTheory.Solve(model);
+
+        Assert.Equal(["no-lump-sum", "optimal"], model.OptimalSolutions.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(fromScenario.Diagnostics, fromModel.Diagnostics);
+        Assert.Equal(fromScenario.Mechanisms.Select(mechanism => mechanism.Name), fromModel.Mechanisms.Select(mechanism => mechanism.Name));
+        for (var index = 0; index < fromScenario.Mechanisms.Count; index++)
+        {
+            switch (fromScenario.Mechanisms[index])
+            {
+                case TwoSidedSolution expected:
+                    var actual = Assert.IsType<TwoSidedSolution>(fromModel.Mechanisms[index]);
+                    Assert.Equal(expected with { BuyerMenu = [], SellerMenu = [] }, actual with { BuyerMenu = [], SellerMenu = [] });
+                    Assert.Equal(expected.BuyerMenu, actual.BuyerMenu);
+                    Assert.Equal(expected.SellerMenu, actual.SellerMenu);
+                    break;
+                case MultiObjectSolution expected:
+                    var pairs = Assert.IsType<MultiObjectSolution>(fromModel.Mechanisms[index]);
+                    Assert.Equal((expected.GainsFromTrade, expected.Efficiency, expected.Utility), (pairs.GainsFromTrade, pairs.Efficiency, pairs.Utility));
+                    foreach (var (want, got) in new[] { (expected.Thresholds.Buyer, pairs.Thresholds.Buyer), (expected.Thresholds.Seller, pairs.Thresholds.Seller) })
+                    {
+                        Assert.Equal((want.M, want.Sigma), (got.M, got.Sigma));
+                        Assert.Equal(want.Mu, got.Mu);
+                    }
+
+                    Assert.Equal(expected.Frontier, pairs.Frontier);
+                    break;
+                case RedistributiveAuctionSolution expected:
+                    var groups = Assert.IsType<RedistributiveAuctionSolution>(fromModel.Mechanisms[index]);
+                    Assert.Equal((expected.Multiplier, expected.Surplus, expected.Welfare), (groups.Multiplier, groups.Surplus, groups.Welfare));
+                    Assert.Equal(expected.LumpSums, groups.LumpSums);
+                    Assert.Equal(expected.Players, groups.Players);
+                    break;
+            }
+        }
+
+        var optimal = Assert.IsType<TwoSidedSolution>(fromModel.Mechanisms[2]);
+        Assert.Equal(model.OptimalSolutions["optimal"].Welfare, optimal.Welfare);
     }
 }

@@ -6,7 +6,7 @@ using MathNet.Numerics.Distributions;
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// The large-N expansion of <see cref="FiniteMenuExpectation"/> (docs/finite-markets.md), used
+/// The large-N expansion of <see cref="FiniteMenuExpectation"/> (docs/theory.md §2.2, docs/finite-markets.md), used
 /// beyond its exact range. The counts are replaced by normals with the multinomial means and
 /// variances (de Moivre-Laplace): side j's slots k_j ~ N(n d_j, n (sum pi_o x_o^2 - d_j^2)) with
 /// d_j = sum pi_o x_o, its sure choosers S_j ~ N(n s_j, n s_j (1 - s_j)). Then, exactly as in the

@@ -6,7 +6,7 @@ namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
 /// The exact expectation of a menu mechanism's metrics on a finite market of N_S sellers and N_B
-/// buyers (the summary's <c>theory_finite</c> column; docs/theory.md §2, docs/finite-markets.md).
+/// buyers (the summary's <c>theory_finite</c> column; docs/theory.md §2.2, docs/finite-markets.md).
 /// <para>Why it is exact. Given a side's state (counts and rounding, <see cref="FiniteMenuSide"/>)
 /// and the volume V, every chooser of an option is equally likely to trade (the fill draws uniform
 /// subsets), independently of its type, so E[trades of option o | state, V] is

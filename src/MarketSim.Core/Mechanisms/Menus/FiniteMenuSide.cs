@@ -6,7 +6,7 @@ namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
 /// One side of a menu mechanism on a finite market, as a probability space over its "states"
-/// (docs/theory.md §2): the multinomial counts c_o of the side's n agents choosing each option,
+/// (docs/theory.md §2.2): the multinomial counts c_o of the side's n agents choosing each option,
 /// and the rounding uniform u, which given the counts takes finitely many relevant values.
 /// <para>Counts: agents choose independently, option o with probability pi_o, so the counts are
 /// multinomial; they are enumerated as nested binomials c_0 ~ Bin(n, pi_0),

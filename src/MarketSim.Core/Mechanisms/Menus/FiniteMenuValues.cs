@@ -5,7 +5,7 @@ using MarketSim.Core.Theory;
 namespace MarketSim.Core.Mechanisms.Menus;
 
 /// <summary>
-/// A menu mechanism's expected metrics on a finite market (<see cref="FiniteMenuExpectation"/>),
+/// A menu mechanism's expected metrics on a finite market (<see cref="FiniteMenuExpectation"/>, docs/theory.md §2.2),
 /// keyed by the metric names of the summary (standard metrics and the <see cref="MenuLedger"/>),
 /// per seller where the metric is per seller, plus the law of the volume where it is known.
 /// Metrics that are ratios of random totals (mean prices, shares, Gini, efficiency, deciles) have

@@ -2,7 +2,7 @@ namespace MarketSim.Core.Theory.RateLaws;
 
 /// <summary>
 /// One piece of a cubic Hermite interpolant on [a, a + h]: values f0, f1 and slopes d0, d1 at the ends
-/// (docs/theory.md §1.1: the tabulated G_j and int lambda_j dG_j are C^1 in r, so exact slopes g_j and
+/// (docs/theory.md §1.5: the tabulated G_j and int lambda_j dG_j are C^1 in r, so exact slopes g_j and
 /// lambda_j g_j give fourth-order accuracy). A piece whose slopes are not finite (a density that blows up
 /// at an end of the support) is linear. Everything is closed form in s = (x - a) / h.
 /// </summary>

@@ -21,7 +21,7 @@ public static class RateLawFactory
     /// (the copula is then irrelevant); constant good with varying money -> <see cref="ConstantGoodRateLaw"/>;
     /// Pareto-weight form -> <see cref="ParetoWeightRateLaw"/>. Every other law (two varying marginals, with
     /// or without a copula; joint data) and every law with unbounded rates is tabulated once per spec
-    /// (<see cref="TabulatedRateLaw"/>, docs/theory.md §1.1), truncated at tail mass
+    /// (<see cref="TabulatedRateLaw"/>, docs/theory.md §1.5), truncated at tail mass
     /// <see cref="TabulatedRateLaw.DefaultTailMass"/> when the rates are unbounded.
     /// </summary>
     /// <exception cref="ArgumentException">The spec is not a law the theory can solve; the message says why.</exception>

@@ -6,7 +6,7 @@ namespace MarketSim.Core.Theory.RateLaws;
 
 /// <summary>
 /// The rate law of joint data (rows (v^K_i, v^M_i), each of mass 1/n), smoothed so that it has a density
-/// (docs/theory.md §1.1 and §1.3 need g_j and lambda_j): row i's rate r_i = v^K_i / v^M_i is spread by a
+/// (docs/theory.md §1.5, joint data: §1.1 and §1.3 need g_j and lambda_j): row i's rate r_i = v^K_i / v^M_i is spread by a
 /// lognormal kernel, ln R | i ~ N(ln r_i - h^2/2, h^2), which keeps E[R | i] = r_i, and the row keeps its
 /// v^M_i (so v^K = R v^M_i, E[v^K | i] = v^K_i). Hence the means E[v^M] and E[v^K] are the rows' sample
 /// means exactly, and every quantity is a closed-form sum over rows, with z_i = (ln r - ln r_i + h^2/2) / h:

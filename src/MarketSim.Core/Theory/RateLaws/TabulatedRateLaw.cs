@@ -1,7 +1,7 @@
 namespace MarketSim.Core.Theory.RateLaws;
 
 /// <summary>
-/// A rate law tabulated once (docs/theory.md §1.1, 000 Section 2's G_j and lambda_j): at adaptively chosen
+/// A rate law tabulated once (docs/theory.md §1.5, 000 Section 2's G_j and lambda_j): at adaptively chosen
 /// nodes r_i the source law's quadratures give G(r_i), g(r_i), M(r_i) = int lambda dG = E[v^M 1{R &lt;= r_i}]
 /// and lambda(r_i); between nodes G and M are cubic Hermite interpolants with the exact slopes g and
 /// lambda g. Everything the theory asks afterwards is closed form on the table:

@@ -6,7 +6,7 @@ using MathNet.Numerics.Integration;
 namespace MarketSim.Core.Theory.RateLaws;
 
 /// <summary>
-/// The law of r = v^K / v^M for general marginals F_K, F_M coupled by a Gaussian copula (docs/theory.md §1.1).
+/// The law of r = v^K / v^M for general marginals F_K, F_M coupled by a Gaussian copula (docs/theory.md §1.5).
 /// Every quantity is one integral over the money quantile u = F_M(v^M) in (0, 1), where v^M = Q_M(u):
 /// <code>
 /// G(r)  = int_0^1 C(F_K(r Q_M(u)) | u) du                     (C(v|u) = v when independent)

@@ -1,4 +1,4 @@
-namespace MarketSim.Simulation.Cluster;
+namespace MarketSim.Simulation.Messages;
 
 // The work-pulling protocol between the coordinator and the workers' slots (docs/cluster.md).
 // Every message crosses the wire, so it holds only strings, integers and arrays of them.

@@ -1,7 +1,6 @@
-using System.Globalization;
 using MarketSim.Cli.Output;
 
-namespace MarketSim.Cli.Commands;
+namespace MarketSim.Cli.Options;
 
 /// <summary>
 /// The options of <c>run</c> (docs/architecture.md); null = take the scenario's value or the default.
@@ -15,26 +14,13 @@ public sealed record RunOptions(
     int? Workers = null,
     int? CohortSize = null,
     bool Resume = false,
-    ClusterOptions? Cluster = null)
+    ClusterOptions? Cluster = null) : VerbOptions
 {
-    /// <summary><c>--force</c>: replace another scenario's or command's results in the output folder.</summary>
-    public bool Force { get; init; }
-
-    /// <summary><c>--max-memory</c> in bytes; null = the memory available to the process.</summary>
-    public long? MaxMemoryBytes { get; init; }
-
     /// <summary>The command line of these options, as the user gave them, with <c>--resume</c>: what to type to continue.</summary>
     public string ResumeCommandLine()
     {
         var words = new List<string> { "marketsim", "run", ScenarioFile };
-        void Add(string option, object? value)
-        {
-            if (value is not null)
-            {
-                words.Add(option);
-                words.Add(Convert.ToString(value, CultureInfo.InvariantCulture)!);
-            }
-        }
+        void Add(string option, object? value) => AddWords(words, option, value);
 
         Add("--replications", Replications);
         Add("--seed", Seed);

@@ -2,14 +2,36 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 
-namespace MarketSim.Cli.Commands;
+namespace MarketSim.Cli.Options;
 
 /// <summary>
-/// Options whose values are checked where they are parsed, so that a bad value is one plain sentence
-/// naming the option (exit 2), never a .NET type name such as <c>Nullable`1</c>.
+/// Every option and argument that more than one verb takes, declared once here (docs/architecture.md,
+/// "A verb"): the scenario argument, <c>--out</c>, <c>--force</c>, <c>--workers</c>, <c>--resume</c>,
+/// <c>--seed</c>, <c>--max-memory</c>. Values are checked where they are parsed, so that a bad value is one
+/// plain sentence naming the option (exit 2), never a .NET type name such as <c>Nullable`1</c>.
 /// </summary>
 internal static class CliOptions
 {
+    /// <summary>Most lanes or threads a machine can use: more is a typo, not a plan.</summary>
+    public const int MaxWorkers = 4096;
+
+    /// <summary>The scenario file every scenario verb takes first.</summary>
+    public static Argument<string> Scenario() => new("scenario") { Description = "Scenario YAML file." };
+
+    /// <summary><c>--out</c>: the output folder, <paramref name="defaultFolder"/> when not given.</summary>
+    public static Option<string?> Output(string defaultFolder) =>
+        new("--out") { Description = $"Output folder (default {defaultFolder})." };
+
+    /// <summary><c>--force</c>: a folder holding another scenario's or command's results is replaced, never mixed.</summary>
+    public static Option<bool> Force() =>
+        new("--force") { Description = "Replace the results of another scenario or command in the output folder (their files are removed, never mixed)." };
+
+    /// <summary><c>--workers</c>: replications (or points) run in parallel, from <paramref name="minimum"/> to <see cref="MaxWorkers"/>.</summary>
+    public static Option<int?> Workers(string description, int minimum) => WholeNumber("--workers", description, minimum, MaxWorkers);
+
+    /// <summary><c>--resume</c>: continue the interrupted work of the same command from its journal (docs/running.md).</summary>
+    public static Option<bool> Resume(string description) => new("--resume") { Description = description };
+
     /// <summary>A whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
     public static Option<int?> WholeNumber(string name, string description, int minimum, int maximum = int.MaxValue) =>
         new(name)
@@ -27,11 +49,11 @@ internal static class CliOptions
             CustomParser = result => ParseWhole(result, name, minimum, maximum) ?? defaultValue,
         };
 
-    /// <summary>A master seed: a whole number in [0, 2^64 - 1].</summary>
-    public static Option<ulong?> Seed(string description) =>
+    /// <summary>A master seed: a whole number in [0, 2^64 - 1], overriding the scenario's.</summary>
+    public static Option<ulong?> Seed() =>
         new("--seed")
         {
-            Description = description,
+            Description = "Master seed (overrides the scenario).",
             CustomParser = result =>
             {
                 var text = Single(result);

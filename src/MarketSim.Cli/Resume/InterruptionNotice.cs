@@ -1,13 +1,13 @@
-namespace MarketSim.Cli.Commands;
+namespace MarketSim.Cli.Resume;
 
 /// <summary>
 /// What a journaled verb (run, sweep) must tell the user when a signal stops it: how much work the
 /// journal keeps and the command that resumes. Said exactly once, by whoever gets there first: the verb,
-/// when it stops itself in time, or <see cref="ProcessSignals"/>' watchdog, when it ends the process
+/// when it stops itself in time, or the signal watchdog (Commands/ProcessSignals), when it ends the process
 /// before the verb could (a replication of a huge market is not interruptible half-way; the journal,
 /// flushed record by record, already holds every finished one, so nothing is lost either way).
 /// </summary>
-internal sealed class InterruptionNotice : IDisposable
+public sealed class InterruptionNotice : IDisposable
 {
     private static readonly Lock Gate = new();
     private static readonly List<InterruptionNotice> Registered = [];

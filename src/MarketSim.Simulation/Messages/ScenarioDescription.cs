@@ -1,4 +1,4 @@
-namespace MarketSim.Simulation.Cluster;
+namespace MarketSim.Simulation.Messages;
 
 /// <summary>
 /// What a worker needs to rebuild the run's <c>MarketModel</c>: the scenario as text (the YAML file

@@ -1,7 +1,7 @@
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Replications;
 
-namespace MarketSim.Simulation.Cluster;
+namespace MarketSim.Simulation.Messages;
 
 /// <summary>
 /// Slot -> coordinator: one replication's metrics, flattened, each double as its 64 bits so the
