@@ -21,7 +21,12 @@ public static class OptimalMechanismSolver
     }
 
     internal static OptimalMechanismSolution Solve(
-        DualProblem problem, ContinuumMarket market, bool lumpSumsAllowed, CancellationToken cancellationToken = default)
+        DualProblem problem, ContinuumMarket market, bool lumpSumsAllowed, CancellationToken cancellationToken = default) =>
+        SimpleMechanismComparison.Choose(problem, market, lumpSumsAllowed, SolveOnGrid(problem, market, lumpSumsAllowed, cancellationToken));
+
+    /// <summary>Steps 1-7 of docs/theory.md §1.3: the grid optimum, before the comparison with simple mechanisms.</summary>
+    private static OptimalMechanismSolution SolveOnGrid(
+        DualProblem problem, ContinuumMarket market, bool lumpSumsAllowed, CancellationToken cancellationToken)
     {
         double sellerWeight = market.Sellers.MeanParetoWeight, buyerWeight = market.Buyers.MeanParetoWeight;
         // docs/theory.md §1.3: lump sums allowed => a >= a0 = max(Lambda_S, Lambda_B); "No Free Lunch" => a >= 0.
@@ -86,7 +91,8 @@ public static class OptimalMechanismSolver
             sellerMenu,
             mechanismClass,
             buyerLottery,
-            sellerLottery);
+            sellerLottery,
+            problem.InterpolationError(multiplier));
     }
 
     /// <summary>
