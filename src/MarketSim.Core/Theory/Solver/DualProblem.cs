@@ -41,6 +41,9 @@ internal sealed class DualProblem
     /// <summary>mu.</summary>
     public double BuyersPerSeller { get; }
 
+    /// <summary>Spacing of the evenly spaced part of the grid, 1/(GridSize - 1).</summary>
+    public double GridSpacing { get; private init; }
+
     /// <summary>Largest tradeable volume per seller, mu ∧ 1.</summary>
     public double MaximumVolume => Math.Min(BuyersPerSeller, 1.0);
 
@@ -57,7 +60,10 @@ internal sealed class DualProblem
             SideQuantityBlocks.ForSellers(market.Sellers, quantities, cancellationToken),
             SideQuantityBlocks.ForBuyers(market.Buyers, quantities, cancellationToken),
             market.BuyersPerSeller,
-            equilibrium);
+            equilibrium)
+        {
+            GridSpacing = 1.0 / (options.GridSize - 1),
+        };
     }
 
     /// <summary>A maximiser of the Lagrangian at multiplier <paramref name="multiplier"/> (the first, smallest volume, on ties).</summary>
