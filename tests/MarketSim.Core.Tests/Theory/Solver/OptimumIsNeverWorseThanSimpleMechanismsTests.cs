@@ -38,7 +38,7 @@ public sealed class OptimumIsNeverWorseThanSimpleMechanismsTests
         Assert.Single(classes);
     }
 
-    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 8)];
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 12)];
 
     /// <summary>
     /// Random points of the Section 7 family (alpha in (1.3, 6), beta in (0.2, 4), mu log-uniform in [0.01, 1]) in both
