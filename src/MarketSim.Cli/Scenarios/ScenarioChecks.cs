@@ -80,7 +80,7 @@ internal static class ScenarioChecks
         }
     }
 
-    /// <summary>lambda(r) must be positive on the rate's support: it is a value of money (docs/theory.md §1.1).</summary>
+    /// <summary>lambda(r) must be positive inside the rate's support, and may vanish at an end: it is a value of money (docs/theory.md §1.1, §1.5).</summary>
     private static void CheckWeightPositive(YamlField side, SideLawSpec spec)
     {
         if (spec is not ParetoWeightLawSpec paretoWeight)
@@ -96,9 +96,12 @@ internal static class ScenarioChecks
         {
             var r = lower + (upper - lower) * i / points;
             var weight = paretoWeight.WeightPolynomial.Reverse().Aggregate(0.0, (sum, coefficient) => sum * r + coefficient);
-            if (!(weight > 0))
+            // Positive inside; an end of the support may be a zero of lambda (docs/theory.md §1.5), not negative.
+            var atEnd = i == 0 || i == points;
+            if (atEnd ? !(weight >= 0) : !(weight > 0))
             {
-                throw side.Required("weight").Error($"the Pareto weight lambda(r) must be positive on the rate's support; lambda({Format(r)}) = {Format(weight)}");
+                throw side.Required("weight").Error(
+                    $"the Pareto weight lambda(r) must be positive inside the rate's support (it may vanish at an end); lambda({Format(r)}) = {Format(weight)}");
             }
         }
     }

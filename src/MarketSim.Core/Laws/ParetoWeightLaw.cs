@@ -12,11 +12,14 @@ public sealed class ParetoWeightLaw : ISideLaw
     {
         ArgumentNullException.ThrowIfNull(rate);
         ArgumentNullException.ThrowIfNull(weight);
-        weight.RequirePositiveOn(rate.Lower, rate.Upper);
+        weight.RequirePositiveOn(rate.Lower, rate.Upper, allowZeroAtEnds: true);
         Rate = rate;
         Weight = weight;
         MeanValueOfMoney = MeanWeight(rate, weight);
     }
+
+    // Far below any weight that matters, far above the subnormals (so r * v^M / v^M == r to an ulp).
+    private const double SmallestValueOfMoney = 1e-300;
 
     public IValueDistribution Rate { get; }
     public WeightPolynomial Weight { get; }
@@ -27,7 +30,9 @@ public sealed class ParetoWeightLaw : ISideLaw
     public (double ValueOfGood, double ValueOfMoney) Draw(double firstUniform, double secondUniform)
     {
         var rate = Rate.InverseCdf(firstUniform);
-        var weight = Weight.Evaluate(rate);
+        // Where lambda vanishes at an end of the support (docs/theory.md §1.5) rounding can make it 0 or
+        // slightly negative within ~1e-7 of that end; v^M must stay positive (§1.1) and r = v^K / v^M exact.
+        var weight = Math.Max(Weight.Evaluate(rate), SmallestValueOfMoney);
         return (rate * weight, weight);
     }
 

@@ -60,6 +60,47 @@ public class ParetoWeightLawTests
         Assert.Equal("weight", exception.ParamName);
     }
 
+    /// <summary>Issue 15 item 5: Pareto weights may vanish at an end of the support, never inside or below zero.</summary>
+    [Fact]
+    public void ParetoWeightsMayVanishAtAnEndButNotInsideOrBelowZero()
+    {
+        new WeightPolynomial([48, -24, 3]).RequirePositiveOn(3, 4, allowZeroAtEnds: true); // 3 (4 - r)^2: double root at the top
+        new WeightPolynomial([0, 1]).RequirePositiveOn(0, 1, allowZeroAtEnds: true);       // r: simple root at the bottom
+        new WeightPolynomial([4, -1]).RequirePositiveOn(1, 4, allowZeroAtEnds: true);      // 4 - r: simple root at the top
+        var polynomialSide = SideLawFactory.Create(new ParetoWeightLawSpec(new UniformSpec(3, 4), [48, -24, 3]));
+        Assert.Equal(1.0, Assert.IsType<ParetoWeightLaw>(polynomialSide).MeanValueOfMoney, 1e-12);
+
+        foreach ((double[] coefficients, double lower, double upper) in new (double[], double, double)[]
+        {
+            ([48, -24, 3], 3, 4.5),  // zero at r = 4, inside [3, 4.5]
+            ([0.25, -1, 1], 0, 1),   // (r - 1/2)^2: zero inside
+            ([1, -2], 0, 1),         // negative above 1/2
+            ([-0.01, 1], 0, 1),      // negative at the bottom end
+            ([0, -1], 0, 1),         // zero at the bottom, negative inside
+            ([4.0001, -1], 1, 4.5),  // zero inside near the top, negative at it
+        })
+        {
+            var exception = Assert.Throws<ArgumentException>(() => new WeightPolynomial(coefficients).RequirePositiveOn(lower, upper, allowZeroAtEnds: true));
+            Assert.Equal("weight", exception.ParamName);
+        }
+    }
+
+    /// <summary>
+    /// A draw at (or rounding to) the weightless end keeps v^M positive and r = v^K / v^M exact: 3 (4 - r)^2 is
+    /// evaluated by Horner's rule with cancellation, so within ~1e-7 of r = 4 it can round to 0 or below.
+    /// </summary>
+    [Fact]
+    public void DrawsNextToAWeightlessEndKeepAPositiveValueOfMoneyAndTheirRate()
+    {
+        var law = new ParetoWeightLaw(DistributionFactory.Create(new UniformSpec(3, 4)), new WeightPolynomial([48, -24, 3]));
+        foreach (double u in new[] { 1 - 1e-16, 1 - 1e-12, 1 - 1e-9, 1 - 1e-7, 0.5 })
+        {
+            (double good, double money) = law.Draw(u, 0.5);
+            Assert.True(money > 0, $"v^M = {money} at u = {u}");
+            Assert.Equal(3 + u, good / money, 1e-15);
+        }
+    }
+
     [Fact]
     public void PositiveWeightsAreAccepted()
     {

@@ -17,7 +17,7 @@ public sealed class ParetoWeightRateLaw : IRateLaw
     {
         ArgumentNullException.ThrowIfNull(rate);
         ArgumentNullException.ThrowIfNull(weight);
-        weight.RequirePositiveOn(rate.Lower, rate.Upper);
+        weight.RequirePositiveOn(rate.Lower, rate.Upper, allowZeroAtEnds: true);
         Rate = rate;
         Weight = weight;
         empirical = rate as EmpiricalDistribution;

@@ -14,8 +14,10 @@ internal sealed class DualProblem
     private readonly int[] _sellerHull;
     private readonly int[] _buyerHull;
 
-    private DualProblem(double[] quantities, SideQuantityBlocks sellers, SideQuantityBlocks buyers, double buyersPerSeller)
+    private DualProblem(
+        double[] quantities, SideQuantityBlocks sellers, SideQuantityBlocks buyers, double buyersPerSeller, ContinuumCompetitiveEquilibriumResult equilibrium)
     {
+        Equilibrium = equilibrium;
         Quantities = quantities;
         Sellers = sellers;
         Buyers = buyers;
@@ -33,8 +35,14 @@ internal sealed class DualProblem
 
     public SideQuantityBlocks Buyers { get; }
 
+    /// <summary>The continuum CE (its volume is a grid point).</summary>
+    public ContinuumCompetitiveEquilibriumResult Equilibrium { get; }
+
     /// <summary>mu.</summary>
     public double BuyersPerSeller { get; }
+
+    /// <summary>Spacing of the evenly spaced part of the grid, 1/(GridSize - 1).</summary>
+    public double GridSpacing { get; private init; }
 
     /// <summary>Largest tradeable volume per seller, mu ∧ 1.</summary>
     public double MaximumVolume => Math.Min(BuyersPerSeller, 1.0);
@@ -44,13 +52,18 @@ internal sealed class DualProblem
         if (!(market.BuyersPerSeller > 0.0) || double.IsInfinity(market.BuyersPerSeller))
             throw new ArgumentOutOfRangeException(nameof(market), "BuyersPerSeller must be finite and > 0");
         // The CE volume (per seller, and per buyer) is a grid point, so that CE, when optimal, is exact.
-        double volume = ContinuumCompetitiveEquilibrium.Solve(market).Volume;
+        ContinuumCompetitiveEquilibriumResult equilibrium = ContinuumCompetitiveEquilibrium.Solve(market);
+        double volume = equilibrium.Volume;
         double[] quantities = QuantityGrid.Create(options, volume, volume / market.BuyersPerSeller);
         return new DualProblem(
             quantities,
             SideQuantityBlocks.ForSellers(market.Sellers, quantities, cancellationToken),
             SideQuantityBlocks.ForBuyers(market.Buyers, quantities, cancellationToken),
-            market.BuyersPerSeller);
+            market.BuyersPerSeller,
+            equilibrium)
+        {
+            GridSpacing = 1.0 / (options.GridSize - 1),
+        };
     }
 
     /// <summary>A maximiser of the Lagrangian at multiplier <paramref name="multiplier"/> (the first, smallest volume, on ties).</summary>
@@ -111,6 +124,52 @@ internal sealed class DualProblem
             revenue += mu * point.Weight * Buyers.Payment[point.GridIndex];
         }
         return new LagrangianMaximum(multiplier, welfare + multiplier * revenue, welfare, revenue, volume, sellerLottery, buyerLottery);
+    }
+
+    /// <summary>
+    /// Estimated bound on D(a) - D_h(a), the dual value the grid misses at multiplier a (docs/theory.md §1.3
+    /// "Tolerance"). Inside cell [q_i, q_{i+1}] phi_j^a departs from its chord by at most e_i = h_i^2/8 max|phi_j''|,
+    /// estimated from second divided differences of the grid values. Only where that bump pokes above the grid's
+    /// concave hull can the continuum hull be higher; the hull plus the largest poke is concave and above phi, so
+    /// co(phi_j) &lt;= co_h(phi_j) + poke_j and D(a) &lt;= D_h(a) + poke_S + mu poke_B.
+    /// </summary>
+    public double InterpolationError(double multiplier)
+    {
+        double[] q = Quantities;
+        int n = q.Length;
+        for (int i = 0; i < n; i++)
+        {
+            _sellerObjective[i] = Sellers.Surplus[i] - multiplier * Sellers.Payment[i];
+            _buyerObjective[i] = Buyers.Surplus[i] + multiplier * Buyers.Payment[i];
+        }
+        int sellerCount = UpperConcaveHull.Compute(q, _sellerObjective, _sellerHull);
+        int buyerCount = UpperConcaveHull.Compute(q, _buyerObjective, _buyerHull);
+        return LargestPoke(_sellerObjective, _sellerHull, sellerCount) + BuyersPerSeller * LargestPoke(_buyerObjective, _buyerHull, buyerCount);
+    }
+
+    private double LargestPoke(double[] f, int[] hull, int hullCount)
+    {
+        double[] q = Quantities;
+        int n = q.Length;
+        var curvature = new double[n];
+        for (int i = 1; i < n - 1; i++)
+        {
+            double left = q[i] - q[i - 1], right = q[i + 1] - q[i];
+            curvature[i] = Math.Abs(2.0 * ((f[i + 1] - f[i]) / right - (f[i] - f[i - 1]) / left) / (left + right));
+        }
+        curvature[0] = curvature[1];
+        curvature[n - 1] = curvature[n - 2];
+
+        double largest = 0.0;
+        int segment = 0;
+        for (int i = 0; i + 1 < n; i++)
+        {
+            double width = q[i + 1] - q[i], middle = 0.5 * (q[i] + q[i + 1]);
+            double bump = width * width / 8.0 * Math.Max(curvature[i], curvature[i + 1]);
+            double gap = HullValue(hull, hullCount, f, middle, ref segment) - 0.5 * (f[i] + f[i + 1]);
+            largest = Math.Max(largest, bump - gap);
+        }
+        return largest;
     }
 
     private double HullValue(int[] hull, int count, double[] objective, double x, ref int segment)

@@ -21,11 +21,24 @@ public static class OptimalMechanismSolver
     }
 
     internal static OptimalMechanismSolution Solve(
-        DualProblem problem, ContinuumMarket market, bool lumpSumsAllowed, CancellationToken cancellationToken = default)
+        DualProblem problem, ContinuumMarket market, bool lumpSumsAllowed, CancellationToken cancellationToken = default) =>
+        SimpleMechanismComparison.Choose(
+            problem,
+            market,
+            lumpSumsAllowed,
+            CutoffRefinement.Refine(
+                problem, market, LowestMultiplier(market, lumpSumsAllowed), SolveOnGrid(problem, market, lumpSumsAllowed, cancellationToken), problem.GridSpacing));
+
+    // docs/theory.md §1.3: lump sums allowed => a >= a0 = max(Lambda_S, Lambda_B); "No Free Lunch" => a >= 0.
+    private static double LowestMultiplier(ContinuumMarket market, bool lumpSumsAllowed) =>
+        lumpSumsAllowed ? Math.Max(market.Sellers.MeanParetoWeight, market.Buyers.MeanParetoWeight) : 0.0;
+
+    /// <summary>Steps 1-7 of docs/theory.md §1.3: the grid optimum, before the comparison with simple mechanisms.</summary>
+    private static OptimalMechanismSolution SolveOnGrid(
+        DualProblem problem, ContinuumMarket market, bool lumpSumsAllowed, CancellationToken cancellationToken)
     {
         double sellerWeight = market.Sellers.MeanParetoWeight, buyerWeight = market.Buyers.MeanParetoWeight;
-        // docs/theory.md §1.3: lump sums allowed => a >= a0 = max(Lambda_S, Lambda_B); "No Free Lunch" => a >= 0.
-        double lowestMultiplier = lumpSumsAllowed ? Math.Max(sellerWeight, buyerWeight) : 0.0;
+        double lowestMultiplier = LowestMultiplier(market, lumpSumsAllowed);
 
         (double multiplier, LotteryPoint[] sellers, LotteryPoint[] buyers, bool budgetBinding) =
             SearchMultiplier(problem, lowestMultiplier, cancellationToken);
@@ -86,7 +99,8 @@ public static class OptimalMechanismSolver
             sellerMenu,
             mechanismClass,
             buyerLottery,
-            sellerLottery);
+            sellerLottery,
+            problem.InterpolationError(multiplier));
     }
 
     /// <summary>
