@@ -53,7 +53,7 @@ public static class ScenarioTheory
                 MenuOption[] menu = [new(equilibrium.Price, 1.0)];
                 return new TwoSidedSolution(
                     spec.Label, equilibrium.Welfare, equilibrium.Volume, 0.0, null, new LumpSumPerAgent(0.0, 0.0), menu, menu,
-                    MechanismClass.CompetitiveEquilibrium);
+                    MechanismClass.CompetitiveEquilibrium, MechanismForm.CompetitiveEquilibrium);
             }
 
             case OptimalSpec optimal:
@@ -61,7 +61,7 @@ public static class ScenarioTheory
                 var solution = OptimalMechanismSolver.Solve(market, optimal.LumpSumsAllowed, cancellationToken: cancellationToken);
                 return new TwoSidedSolution(
                     spec.Label, solution.Welfare, solution.Volume, solution.Revenue, solution.Multiplier, solution.LumpSum,
-                    solution.BuyerMenu, solution.SellerMenu, solution.MechanismClass.Name);
+                    solution.BuyerMenu, solution.SellerMenu, solution.MechanismClass.Name, solution.MechanismClass.Form);
             }
 
             default:

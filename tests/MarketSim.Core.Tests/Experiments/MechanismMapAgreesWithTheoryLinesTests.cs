@@ -1,4 +1,5 @@
 using MarketSim.Core.Experiments;
+using MarketSim.Core.Theory.Solver;
 
 namespace MarketSim.Core.Tests.Experiments;
 
@@ -22,7 +23,7 @@ public sealed class MechanismMapAgreesWithTheoryLinesTests
         var cells = MechanismMapStudy.Compute(mu, lumpSumsAllowed: true, Alphas, Betas);
         var below = cells.Where(cell => cell.Beta < MechanismMapStudy.PriceMechanismLine(cell.Alpha) - 0.2).ToArray();
         Assert.NotEmpty(below);
-        Assert.All(below, cell => Assert.Equal(MechanismMapRegion.PriceMechanism, cell.Region));
+        Assert.All(below, cell => Assert.True(MechanismMapStudy.IsPriceMechanism(cell.Form), $"{cell}"));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class MechanismMapAgreesWithTheoryLinesTests
         // 000 Section 7.1: above the line, with a thick tail (alpha < 2), rationing is optimal for mu small.
         var cell = MechanismMapStudy.Compute(0.01, lumpSumsAllowed: true, [1.5], [1.0]).Single();
         Assert.True(cell.Beta > MechanismMapStudy.PriceMechanismLine(cell.Alpha));
-        Assert.Equal(MechanismMapRegion.SellersRationed, cell.Region);
+        Assert.Equal(MechanismForm.PriceFloorSellerRationing, cell.Form);
     }
 
     [Theory]
@@ -42,8 +43,8 @@ public sealed class MechanismMapAgreesWithTheoryLinesTests
         // 000 Section 7.2: "rationing emerges as optimal for a much larger space of parameters".
         var with = MechanismMapStudy.Compute(mu, lumpSumsAllowed: true, Alphas, Betas);
         var without = MechanismMapStudy.Compute(mu, lumpSumsAllowed: false, Alphas, Betas);
-        var rationedWith = with.Count(cell => cell.Region != MechanismMapRegion.PriceMechanism);
-        var rationedWithout = without.Count(cell => cell.Region != MechanismMapRegion.PriceMechanism);
+        var rationedWith = with.Count(cell => !MechanismMapStudy.IsPriceMechanism(cell.Form));
+        var rationedWithout = without.Count(cell => !MechanismMapStudy.IsPriceMechanism(cell.Form));
         Assert.True(rationedWithout > rationedWith, $"rationed cells: {rationedWithout} without lump sums, {rationedWith} with");
     }
 
