@@ -14,9 +14,6 @@ public static class OptimalityConditionCheck
     private const int GridIntervals = 200;
     private const double MonotoneTolerance = 1e-7;
 
-    // The bottom of the support is probed at this quantile for the local power k_S of G_S (Remark 2).
-    private const double BottomQuantile = 1e-10;
-
     public static OptimalityConditions Compute(
         ContinuumMarket market, double equilibriumPrice, double margin, SameSideInequality buyerInequality, SameSideInequality sellerInequality)
     {
@@ -65,13 +62,21 @@ public static class OptimalityConditionCheck
     /// <summary>
     /// 000 Remark 2: Delta'_S(r_S). Near r_S, int (lambdabar_S - 1) dG_S ~ (lambdabar_S(r_S) - 1) G_S(r), so
     /// Delta_S(r) ~ (lambdabar_S(r_S) - 1) G_S(r)/g_S(r) ~ (lambdabar_S(r_S) - 1)(r - r_S)/k_S with
-    /// k_S = lim (r - r_S) g_S(r)/G_S(r). For 000 Section 7's family this gives 1/(alpha(alpha - beta - 1)).
+    /// k_S = lim (r - r_S) g_S(r)/G_S(r), the local power of G_S at the bottom. For 000 Section 7's family this gives
+    /// 1/(alpha(alpha - beta - 1)) when alpha &gt; beta + 1 and +infinity otherwise (lambdabar_S diverges).
     /// </summary>
-    public static RemarkTwoSlope RemarkTwo(IRateLaw sellers)
+    /// <remarks>
+    /// The limits are read off the exact law (a table does not resolve the bottom), at r_S + h, h = 10^{-4}, 10^{-6},
+    /// 10^{-8} times the support's width: lambdabar_S(r_S) by Aitken's extrapolation of the three values (exact for
+    /// a limit plus one power of h, as in the family), +infinity when the differences do not shrink (a power
+    /// h^{-gamma} diverging); k_S at the smallest h.
+    /// </remarks>
+    public static RemarkTwoSlope RemarkTwo(IRateLaw law)
     {
-        double atBottom = InequalityMeasures.LowestRateNormalisedWeight(sellers);
+        IRateLaw sellers = law is IApproximateRateLaw approximate ? approximate.Source : law;
+        double atBottom = BottomLimitOfNormalisedWeight(sellers);
         double slope;
-        if (double.IsPositiveInfinity(atBottom) || double.IsNaN(atBottom))
+        if (double.IsPositiveInfinity(atBottom))
         {
             slope = double.PositiveInfinity;
         }
@@ -81,12 +86,32 @@ public static class OptimalityConditionCheck
         }
         else
         {
-            double rate = sellers.Quantile(BottomQuantile);
+            double rate = sellers.Lower + BottomOffset(sellers, 8);
             double power = (rate - sellers.Lower) * sellers.Density(rate) / sellers.Cdf(rate);
             slope = power > 0.0 && double.IsFinite(power) ? (atBottom - 1.0) / power : double.PositiveInfinity;
         }
 
         return new RemarkTwoSlope(slope, slope <= 1.0);
+    }
+
+    private static double BottomOffset(IRateLaw law, int decimals)
+    {
+        double width = double.IsFinite(law.Upper) ? law.Upper - law.Lower : law.Quantile(0.5) - law.Lower;
+        return width * Math.Pow(10.0, -decimals);
+    }
+
+    private static double BottomLimitOfNormalisedWeight(IRateLaw sellers)
+    {
+        double atLower = InequalityMeasures.NormalisedParetoWeight(sellers, sellers.Lower);
+        if (double.IsPositiveInfinity(atLower)) return double.PositiveInfinity;
+        double[] values = new[] { 4, 6, 8 }.Select(d => InequalityMeasures.NormalisedParetoWeight(sellers, sellers.Lower + BottomOffset(sellers, d))).ToArray();
+        if (values.Any(v => !double.IsFinite(v))) return double.IsFinite(atLower) ? atLower : double.PositiveInfinity;
+        double first = values[1] - values[0], second = values[2] - values[1];
+        double scale = 1e-9 * (1.0 + Math.Abs(values[2]));
+        if (Math.Abs(second) <= scale) return values[2]; // converged (e.g. a constant weight)
+        if (Math.Abs(second) >= Math.Abs(first)) return second > 0 ? double.PositiveInfinity : values[2]; // not shrinking
+        double ratio = second / first;
+        return values[2] + second * ratio / (1.0 - ratio);
     }
 
     /// <summary>000 Remark 1: mu &lt;= G_S(D_S^{-1}(2)); the bound is the quantile where lambdabar_S crosses 2.</summary>

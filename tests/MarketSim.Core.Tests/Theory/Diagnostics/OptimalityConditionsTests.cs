@@ -1,4 +1,7 @@
+using MarketSim.Core.Distributions;
+using MarketSim.Core.Laws;
 using MarketSim.Core.Tests.Theory.Solver;
+using MarketSim.Core.Theory.RateLaws;
 using MarketSim.Core.Theory.Diagnostics;
 using MarketSim.Core.Theory.Solver;
 
@@ -106,6 +109,22 @@ public sealed class OptimalityConditionsTests
         bool below = beta < alpha - 1 - 1 / alpha;
         Assert.Equal(below, conditions.LumpSumsAllowed.RemarkTwo.Holds);
         Assert.Equal(below ? true : null, conditions.LumpSumsAllowed.PriceMechanismOptimal);
+    }
+
+    [Theory]
+    // The same family as a scenario writes it (v^K power, v^M Pareto): the law is tabulated from quadrature, and the
+    // slope is read off the quadrature law near r_S. Closed forms as above; the quadrature's lambda_S is resolved to
+    // about 2% at rates 1e-8 when it converges slowly (alpha - beta - 1 = 0.3).
+    [InlineData(3.0, 0.5, 0.2222222222)]
+    [InlineData(2.0, 0.3, 0.7142857143)]
+    [InlineData(2.5, 1.2, 1.3333333333)]
+    [InlineData(1.5, 1.0, double.PositiveInfinity)]
+    public void RemarkTwoSlopeOnTheScenarioLaw(double alpha, double beta, double expected)
+    {
+        var law = RateLawFactory.Create(new TwoDimensionalLawSpec(new PowerSpec(beta), new ParetoSpec(1, alpha)));
+        var slope = OptimalityConditionCheck.RemarkTwo(law).Slope;
+        if (double.IsPositiveInfinity(expected)) Assert.Equal(double.PositiveInfinity, slope);
+        else Assert.Equal(expected, slope, expected * 0.03);
     }
 
     [Fact]
