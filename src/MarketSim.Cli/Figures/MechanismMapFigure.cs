@@ -55,7 +55,7 @@ internal sealed class MechanismMapFigure : IFigure
                 panels.Add(Panel(cells, alphas, betas, mu, lumpSums));
             }
 
-            images.Add(PlotImages.RenderRow(lumpSums ? "figure-7-1-lump-sums.png" : "figure-7-2-no-lump-sums.png", panels, 600, 560));
+            images.Add(PlotImages.RenderRow(lumpSums ? "figure-7-1-lump-sums.png" : "figure-7-2-no-lump-sums.png", panels, 600, 660));
         }
 
         var parameters = new Dictionary<string, string>
@@ -95,7 +95,7 @@ internal sealed class MechanismMapFigure : IFigure
 
         // 000 Figure 7.1's "Theory" region: per alpha column, each run of cells where the papers' conditions prove a
         // price mechanism optimal is hatched as one rectangle.
-        var theoryColor = Colors.Black.WithAlpha(0.45);
+        var theoryColor = Colors.Black.WithAlpha(0.7);
         if (lumpSums)
         {
             foreach (var column in cells.GroupBy(cell => cell.Alpha))
@@ -107,7 +107,7 @@ internal sealed class MechanismMapFigure : IFigure
                     int end = start;
                     while (end + 1 < ordered.Length && ordered[end + 1].TheoryPriceMechanism) end++;
                     var hatched = plot.Add.Rectangle(column.Key - halfAlpha, column.Key + halfAlpha, ordered[start].Beta - halfBeta, ordered[end].Beta + halfBeta);
-                    hatched.FillColor = Colors.Transparent;
+                    hatched.FillColor = Colors.Gray.WithAlpha(0.25);
                     hatched.FillHatch = new ScottPlot.Hatches.Striped();
                     hatched.FillHatchColor = theoryColor;
                     hatched.LineWidth = 0;
@@ -120,7 +120,8 @@ internal sealed class MechanismMapFigure : IFigure
             {
                 var marks = plot.Add.ScatterPoints(rationed.Select(c => c.Alpha).ToArray(), rationed.Select(c => c.Beta).ToArray());
                 marks.MarkerShape = MarkerShape.Cross;
-                marks.MarkerSize = 5;
+                marks.MarkerSize = 7;
+                marks.MarkerLineWidth = 1.5f;
                 marks.Color = Colors.Black;
             }
         }
@@ -142,25 +143,28 @@ internal sealed class MechanismMapFigure : IFigure
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = MechanismFormNames.Words(form), FillColor = ColorOf(form) });
         }
 
+        if (lumpSums && cells.Any(cell => cell.TheorySellersRationed))
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = "Theory: sellers rationed at this mu (000 Remark 1)",
+                MarkerShape = MarkerShape.Cross, MarkerSize = 8, MarkerLineColor = Colors.Black, MarkerLineWidth = 1.5f, MarkerColor = Colors.Black,
+            });
+        }
+
         if (lumpSums && cells.Any(cell => cell.TheoryPriceMechanism))
         {
             plot.Legend.ManualItems.Add(new LegendItem
             {
                 LabelText = "Theory: price mechanism proved optimal (000 Thm 2, Remark 2)",
-                FillColor = Colors.Transparent, FillHatch = new ScottPlot.Hatches.Striped(), FillHatchColor = theoryColor,
-            });
-        }
-
-        if (lumpSums && cells.Any(cell => cell.TheorySellersRationed))
-        {
-            plot.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = "Theory: sellers rationed at this mu (000 Remark 1)", MarkerShape = MarkerShape.Cross, MarkerColor = Colors.Black,
+                FillColor = Colors.Gray.WithAlpha(0.25), FillHatch = new ScottPlot.Hatches.Striped(), FillHatchColor = theoryColor,
             });
         }
 
         plot.Axes.SetLimits(alphas[0] - halfAlpha, alphas[^1] + halfAlpha, betas[0] - halfBeta, betas[^1] + halfBeta);
-        plot.ShowLegend(Edge.Bottom);
+        // ScottPlot measures the bottom legend panel short by about one row here: extra padding keeps every item.
+        var legend = plot.ShowLegend(Edge.Bottom);
+        legend.Padding = new PixelPadding(20, 20, 10, 50);
         return plot;
     }
 }

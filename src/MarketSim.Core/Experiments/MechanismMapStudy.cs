@@ -29,10 +29,11 @@ public static class MechanismMapStudy
             double alpha = alphas[index / betas.Count], beta = betas[index % betas.Count];
             var market = new ContinuumMarket(buyers, new PowerParetoSellerRateLaw(alpha, beta), buyersPerSeller);
             var solution = OptimalMechanismSolver.Solve(market, lumpSumsAllowed, options);
-            var theory = MarketDiagnosis.Compute(market).Conditions.LumpSumsAllowed;
+            // The theory's verdicts answer the model with lump sums (Figure 7.1) only.
+            var theory = lumpSumsAllowed ? MarketDiagnosis.Compute(market).Conditions.LumpSumsAllowed : null;
             cells[index] = new MechanismMapCell(
                 alpha, beta, solution.MechanismClass.Form, solution.MechanismClass.Name, solution.Welfare,
-                theory.PriceMechanismOptimal == true, theory.RemarkOne.SellersRationed);
+                theory?.PriceMechanismOptimal == true, theory?.RemarkOne.SellersRationed == true);
         });
         return cells;
     }
@@ -55,7 +56,7 @@ public static class MechanismMapStudy
 /// <summary>
 /// One solved grid point of the map: the optimum's form and class name, its welfare, and whether the papers' conditions
 /// (with lump sums) prove a price mechanism optimal (<c>TheoryPriceMechanism</c>, Theorem 2 via Remark 2) or seller
-/// rationing at this mu (<c>TheorySellersRationed</c>, Remark 1).
+/// rationing at this mu (<c>TheorySellersRationed</c>, Remark 1); both false on a map without lump sums.
 /// </summary>
 public sealed record MechanismMapCell(
     double Alpha, double Beta, MechanismForm Form, string MechanismClass, double Welfare, bool TheoryPriceMechanism, bool TheorySellersRationed);
