@@ -109,6 +109,10 @@ public sealed class OptimalityConditionsTests
         bool below = beta < alpha - 1 - 1 / alpha;
         Assert.Equal(below, conditions.LumpSumsAllowed.RemarkTwo.Holds);
         Assert.Equal(below ? true : null, conditions.LumpSumsAllowed.PriceMechanismOptimal);
+        // 000 Section 7.1: that price mechanism is a wedge "with a lump-sum transfer to sellers", not CE: sellers are
+        // poorer on average (Lambda_S = alpha/(alpha - 1) > 1 = Lambda_B), and 001 (5.3) fails.
+        Assert.False(conditions.LumpSumsAllowed.CompetitiveEquilibriumOptimal);
+        Assert.True(conditions.LumpSumsAllowed.CompetitiveEquilibriumMargin < 0);
     }
 
     [Theory]
