@@ -5,6 +5,7 @@ using MarketSim.Core.MultiObject;
 using MarketSim.Core.RedistributiveAuctions;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Solutions;
+using MarketSim.Core.Theory.Solver;
 using Spectre.Console;
 
 namespace MarketSim.Cli.Commands;
@@ -40,8 +41,12 @@ public static class SolveCommand
             console.WriteLine("Two-sided market (per unit mass of sellers):");
             console.WriteLine(
                 $"Lambda_B = {Format(diagnostics.BuyerMeanParetoWeight)}, Lambda_S = {Format(diagnostics.SellerMeanParetoWeight)}; " +
-                $"p_CE = {Format(diagnostics.CompetitiveEquilibriumPrice)}, CE optimal: {(diagnostics.CompetitiveEquilibriumOptimal ? "true" : "false")}; " +
+                $"p_CE = {Format(diagnostics.CompetitiveEquilibriumPrice)}; " +
                 $"same-side inequality: buyers {Lower(diagnostics.BuyerInequality)}, sellers {Lower(diagnostics.SellerInequality)}");
+            foreach (var line in OptimalityConditionsReport.Lines(diagnostics.Conditions))
+            {
+                console.WriteLine(line);
+            }
         }
 
         ShowTwoSided(console, solution.Mechanisms.OfType<TwoSidedSolution>().ToArray());
@@ -56,12 +61,13 @@ public static class SolveCommand
             return;
         }
 
-        var table = new Table().AddColumns("mechanism", "class", "welfare", "volume", "revenue", "lump sum (B / S)", "buyers' menu", "sellers' menu");
+        var table = new Table().AddColumns("mechanism", "class", "form", "welfare", "volume", "revenue", "lump sum (B / S)", "buyers' menu", "sellers' menu");
         foreach (var mechanism in mechanisms)
         {
             table.AddRow(
                 Markup.Escape(mechanism.Name),
                 Markup.Escape(mechanism.Class ?? ""),
+                Markup.Escape(mechanism.Form is { } form ? MechanismFormNames.Key(form) : ""),
                 Format(mechanism.Welfare),
                 Format(mechanism.Volume),
                 Format(mechanism.Revenue),

@@ -7,6 +7,7 @@ using MarketSim.Core.RedistributiveAuctions;
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Solutions;
 using MarketSim.Core.Theory.Diagnostics;
+using MarketSim.Core.Theory.Solver;
 
 namespace MarketSim.Cli.Commands;
 
@@ -59,6 +60,8 @@ internal static class SolveReport
         Add(equilibrium, "welfare", diagnostics.CompetitiveEquilibriumWelfare);
         equilibrium["optimal"] = diagnostics.CompetitiveEquilibriumOptimal;
         Add(equilibrium, "optimalityMargin", diagnostics.CompetitiveEquilibriumOptimalityMargin);
+        // "optimal" answers the model with lump sums only (001 (5.3)); optimalityConditions has both models.
+        equilibrium["optimalModel"] = OptimalityConditionsReport.LumpSumsModel;
         return new JsonObject
         {
             ["lambda"] = Sides("buyers", diagnostics.BuyerMeanParetoWeight, "sellers", diagnostics.SellerMeanParetoWeight),
@@ -68,6 +71,7 @@ internal static class SolveReport
                 ["buyers"] = Lower(diagnostics.BuyerInequality),
                 ["sellers"] = Lower(diagnostics.SellerInequality),
             },
+            ["optimalityConditions"] = OptimalityConditionsReport.ToJson(diagnostics.Conditions),
         };
     }
 
@@ -88,6 +92,12 @@ internal static class SolveReport
         if (solution.Class is not null)
         {
             entry["class"] = solution.Class;
+        }
+
+        // The finer named form of the same classifier (docs/theory.md §1.2), as 000 Figures 7.1-7.2 draw it.
+        if (solution.Form is { } form)
+        {
+            entry["form"] = MechanismFormNames.Key(form);
         }
 
         return entry;
@@ -185,7 +195,7 @@ internal static class SolveReport
         Sides((first, firstValue), (second, secondValue), (third, thirdValue));
 
     /// <summary><c>"name": value</c>, or <c>"name": null, "nameReason": "..."</c> when JSON cannot hold the value.</summary>
-    private static void Add(JsonObject target, string name, double value)
+    internal static void Add(JsonObject target, string name, double value)
     {
         if (double.IsFinite(value))
         {

@@ -78,7 +78,7 @@ public static class ScenarioTheory
         MenuOption[] menu = [new(equilibrium.Price, 1.0)];
         return new TwoSidedSolution(
             spec.Label, equilibrium.Welfare, equilibrium.Volume, 0.0, null, new LumpSumPerAgent(0.0, 0.0), menu, menu,
-            MechanismClass.CompetitiveEquilibrium);
+            MechanismClass.CompetitiveEquilibrium, MechanismForm.CompetitiveEquilibrium);
     }
 
     /// <summary>As <see cref="MultiObjectSolution.FromSpec"/>, on the threshold mechanism the simulation solved.</summary>
@@ -88,7 +88,7 @@ public static class ScenarioTheory
     private static TwoSidedSolution Optimal(MechanismSpec spec, OptimalMechanismSolution solution) =>
         new(
             spec.Label, solution.Welfare, solution.Volume, solution.Revenue, solution.Multiplier, solution.LumpSum,
-            solution.BuyerMenu, solution.SellerMenu, solution.MechanismClass.Name);
+            solution.BuyerMenu, solution.SellerMenu, solution.MechanismClass.Name, solution.MechanismClass.Form);
 
     private static TwoSidedSolution Menu(MechanismSpec spec, MenuMechanism mechanism, ContinuumMarket market)
     {

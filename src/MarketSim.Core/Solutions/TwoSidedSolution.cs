@@ -9,7 +9,8 @@ namespace MarketSim.Core.Solutions;
 /// included), volume and revenue per unit mass of sellers, the lump sum per agent of each side, and the
 /// menus. <c>Multiplier</c> is the budget multiplier a* for the solver's mechanisms (null otherwise);
 /// <c>Class</c> the kind of mechanism (<see cref="MechanismClass"/>) where the theory names one: CE and
-/// the solver's optimum (null for a menu the scenario gives).
+/// the solver's optimum (null for a menu the scenario gives); <c>Form</c> the finer named form of the same
+/// classifier (<see cref="MechanismClass.Form"/>, docs/theory.md §1.2), null likewise.
 /// </summary>
 public sealed record TwoSidedSolution(
     string Name,
@@ -20,5 +21,6 @@ public sealed record TwoSidedSolution(
     LumpSumPerAgent LumpSum,
     IReadOnlyList<MenuOption> BuyerMenu,
     IReadOnlyList<MenuOption> SellerMenu,
-    string? Class)
+    string? Class,
+    MechanismForm? Form = null)
     : MechanismSolution(Name);

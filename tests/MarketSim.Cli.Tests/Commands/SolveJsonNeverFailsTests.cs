@@ -44,7 +44,15 @@ public sealed class SolveJsonNeverFailsTests
     [Fact]
     public void InfiniteAndUndefinedNumbersBecomeNullWithTheirReason()
     {
-        var diagnostics = new MarketDiagnostics(1, 2, double.PositiveInfinity, 0.5, double.NaN, false, SameSideInequality.None, SameSideInequality.Low);
+        // Every optimality condition undecided or undefined: verdicts null with their reasons, Remark 2's slope +infinity.
+        var conditions = new OptimalityConditions(
+            new RegularityChecks(false, true, true, false),
+            new LumpSumModelConditions(
+                double.NaN, null, false, "a virtual surplus J_j decreases somewhere", null,
+                new RemarkOneBound(null, "sellers' same-side inequality is not high", 2, null, false, "sellers' same-side inequality is not high", false),
+                new RemarkTwoSlope(double.PositiveInfinity, false)),
+            new NoFreeLunchConditions(null, NoFreeLunchBasis.Undecided, new PropositionOneBounds(false, "it covers Lambda_S >= Lambda_B", 0.5, double.NaN, double.NaN, false, false)));
+        var diagnostics = new MarketDiagnostics(1, 2, double.PositiveInfinity, 0.5, double.NaN, false, SameSideInequality.None, SameSideInequality.Low, conditions);
         var wedge = new TwoSidedSolution(
             "wedge", double.NegativeInfinity, 0.5, 0.1, null, new LumpSumPerAgent(0, 0.1),
             [new MenuOption(double.PositiveInfinity, 1)], [new MenuOption(0.25, 1)], null);
@@ -57,6 +65,10 @@ public sealed class SolveJsonNeverFailsTests
         Assert.Equal("unbounded (+infinity)", equilibrium["priceReason"]!.GetValue<string>());
         Assert.Equal(0.5, equilibrium["welfare"]!.GetValue<double>());
         Assert.Equal("undefined (not a number)", equilibrium["optimalityMarginReason"]!.GetValue<string>());
+        var lumpSums = json["diagnostics"]!["optimalityConditions"]!["lumpSumsAllowed"]!;
+        Assert.Equal("unbounded (+infinity)", lumpSums["remark2"]!["slopeReason"]!.GetValue<string>());
+        Assert.StartsWith("not applicable", lumpSums["remark1"]!["boundReason"]!.GetValue<string>());
+        Assert.StartsWith("not applicable", json["diagnostics"]!["optimalityConditions"]!["noFreeLunch"]!["proposition1"]!["notApplicableReason"]!.GetValue<string>());
         var entry = json["mechanisms"]![0]!;
         Assert.Equal("unbounded (-infinity)", entry["welfareReason"]!.GetValue<string>());
         Assert.Equal("unbounded (+infinity)", entry["buyers"]!["menu"]![0]!["priceReason"]!.GetValue<string>());

@@ -63,9 +63,25 @@ public sealed class FigureCsvsMatchTheTheoryTests(SmallFiguresFixture figures)
             // docs/theory.md §1.4: with lump sums a price mechanism is optimal below beta = alpha - 1 - 1/alpha (0.2 away from the boundary).
             if (row["lump_sums"] == "true" && Number(row, "beta") < alpha - 1 - 1 / alpha - 0.2)
             {
-                Assert.Equal("price-mechanism", row["region"]);
+                Assert.Equal("wedge-with-lump-sum", row["region"]);
             }
+
+            // 000 Figure 7.1's "Theory" region (Theorem 2 with Remark 2) is where the solver finds a price mechanism,
+            // and Remark 1's cells are where it rations the sellers; neither is claimed without lump sums.
+            if (row["theory_price_mechanism"] == "true")
+            {
+                Assert.Contains(row["region"], new[] { "competitive-equilibrium", "wedge-with-lump-sum", "price-wedge" });
+            }
+
+            if (row["theory_sellers_rationed"] == "true")
+            {
+                Assert.Equal("price-floor-seller-rationing", row["region"]);
+            }
+
+            Assert.False(row["lump_sums"] == "false" && (row["theory_price_mechanism"] == "true" || row["theory_sellers_rationed"] == "true"));
         }
+
+        Assert.Contains(rows, row => row["theory_price_mechanism"] == "true");
 
         Assert.Equal(["1", "0.1", "0.01"], rows.Select(row => row["mu"]).Distinct());
     }

@@ -1,4 +1,7 @@
 using MarketSim.Core.Experiments;
+using MarketSim.Core.Tests.Theory.Solver;
+using MarketSim.Core.Theory;
+using MarketSim.Core.Theory.Solver;
 
 namespace MarketSim.Core.Tests.Experiments;
 
@@ -22,7 +25,7 @@ public sealed class MechanismMapAgreesWithTheoryLinesTests
         var cells = MechanismMapStudy.Compute(mu, lumpSumsAllowed: true, Alphas, Betas);
         var below = cells.Where(cell => cell.Beta < MechanismMapStudy.PriceMechanismLine(cell.Alpha) - 0.2).ToArray();
         Assert.NotEmpty(below);
-        Assert.All(below, cell => Assert.Equal(MechanismMapRegion.PriceMechanism, cell.Region));
+        Assert.All(below, cell => Assert.True(MechanismMapStudy.IsPriceMechanism(cell.Form), $"{cell}"));
     }
 
     [Fact]
@@ -31,7 +34,53 @@ public sealed class MechanismMapAgreesWithTheoryLinesTests
         // 000 Section 7.1: above the line, with a thick tail (alpha < 2), rationing is optimal for mu small.
         var cell = MechanismMapStudy.Compute(0.01, lumpSumsAllowed: true, [1.5], [1.0]).Single();
         Assert.True(cell.Beta > MechanismMapStudy.PriceMechanismLine(cell.Alpha));
-        Assert.Equal(MechanismMapRegion.SellersRationed, cell.Region);
+        Assert.Equal(MechanismForm.PriceFloorSellerRationing, cell.Form);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.1)]
+    [InlineData(0.01)]
+    public void TheoryRegionLiesInsideThePriceMechanismsAndRemarkOneInsideRationing(double mu)
+    {
+        // 000 Figure 7.1's "Theory" region: Theorem 2 with Remark 2 (Delta'_S(0) = 1/(alpha(alpha - beta - 1)) <= 1,
+        // i.e. beta <= alpha - 1 - 1/alpha) proves a price mechanism optimal; the solver must find one there.
+        // Remark 1 (mu <= G_S(D_S^{-1}(2)), g_S decreasing) proves seller rationing; the solver must ration there.
+        var cells = MechanismMapStudy.Compute(mu, lumpSumsAllowed: true, Alphas, Betas);
+        var theory = cells.Where(cell => cell.TheoryPriceMechanism).ToArray();
+        Assert.NotEmpty(theory);
+        Assert.All(theory, cell => Assert.True(MechanismMapStudy.IsPriceMechanism(cell.Form), $"{cell}"));
+        Assert.All(cells.Where(cell => cell.TheorySellersRationed), cell => Assert.Equal(MechanismForm.PriceFloorSellerRationing, cell.Form));
+        // Away from the line the region is the paper's closed form.
+        Assert.All(
+            cells.Where(cell => Math.Abs(cell.Beta - MechanismMapStudy.PriceMechanismLine(cell.Alpha)) > 0.05),
+            cell => Assert.Equal(cell.Beta < MechanismMapStudy.PriceMechanismLine(cell.Alpha), cell.TheoryPriceMechanism));
+        if (mu == 0.01)
+        {
+            Assert.Contains(cells, cell => cell.TheorySellersRationed); // e.g. alpha = 1.2, beta = 0.68 (high, beta < 1)
+        }
+    }
+
+    [Fact]
+    public void WithoutLumpSumsTheFormsAreCompetitiveEquilibriumPriceFloorOrLotteryLumpSum()
+    {
+        // alpha = 3, beta = 2, mu = 0.1: CE (000 Section 7.2: CE outside the rationing regions).
+        var ce = MechanismMapStudy.Compute(0.1, lumpSumsAllowed: false, [3.0], [2.0]).Single();
+        Assert.Equal(MechanismForm.CompetitiveEquilibrium, ce.Form);
+
+        // alpha = 1.5, beta = 1, mu = 1: sure sale near p_CE plus a sale with probability 0.037 at the top rate 1, paid
+        // for by buyers' higher price (000 footnote 13: a lump sum through a lottery). It beats CE, whose welfare is
+        // computed independently by the continuum CE: 0.86854 against 0.86760.
+        var market = SolverTestMarkets.SectionSeven(1.5, 1.0, 1.0);
+        var optimum = OptimalMechanismSolver.Solve(market, lumpSumsAllowed: false);
+        Assert.Equal(MechanismForm.SureSalePlusTopPriceLottery, optimum.MechanismClass.Form);
+        Assert.Equal(1.0, optimum.SellerMenu[0].Probability, 9);
+        Assert.Equal(market.Sellers.Upper, optimum.SellerMenu[^1].Price, 9);
+        Assert.InRange(optimum.SellerMenu[^1].Probability, 1e-4, 0.2);
+        Assert.True(optimum.BuyerMenu[0].Price > optimum.SellerMenu[0].Price); // the wedge that finances the lottery
+        Assert.True(optimum.Welfare > ContinuumCompetitiveEquilibrium.Solve(market).Welfare + 1e-4);
+        var cell = MechanismMapStudy.Compute(1.0, lumpSumsAllowed: false, [1.5], [1.0]).Single();
+        Assert.Equal(optimum.MechanismClass.Form, cell.Form); // the figure and solve share the classifier
     }
 
     [Theory]
@@ -42,8 +91,8 @@ public sealed class MechanismMapAgreesWithTheoryLinesTests
         // 000 Section 7.2: "rationing emerges as optimal for a much larger space of parameters".
         var with = MechanismMapStudy.Compute(mu, lumpSumsAllowed: true, Alphas, Betas);
         var without = MechanismMapStudy.Compute(mu, lumpSumsAllowed: false, Alphas, Betas);
-        var rationedWith = with.Count(cell => cell.Region != MechanismMapRegion.PriceMechanism);
-        var rationedWithout = without.Count(cell => cell.Region != MechanismMapRegion.PriceMechanism);
+        var rationedWith = with.Count(cell => !MechanismMapStudy.IsPriceMechanism(cell.Form));
+        var rationedWithout = without.Count(cell => !MechanismMapStudy.IsPriceMechanism(cell.Form));
         Assert.True(rationedWithout > rationedWith, $"rationed cells: {rationedWithout} without lump sums, {rationedWith} with");
     }
 

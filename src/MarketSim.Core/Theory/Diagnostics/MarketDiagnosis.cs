@@ -12,6 +12,7 @@ public static class MarketDiagnosis
         ContinuumCompetitiveEquilibriumResult equilibrium = ContinuumCompetitiveEquilibrium.Solve(market);
         double price = equilibrium.Price;
         double margin = CompetitiveEquilibriumOptimalityMargin(market, price);
+        SameSideInequality buyerInequality = InequalityMeasures.Classify(buyers), sellerInequality = InequalityMeasures.Classify(sellers);
         return new MarketDiagnostics(
             buyers.MeanParetoWeight,
             sellers.MeanParetoWeight,
@@ -19,8 +20,9 @@ public static class MarketDiagnosis
             equilibrium.Welfare,
             margin,
             margin >= -MarginTolerance,
-            InequalityMeasures.Classify(buyers),
-            InequalityMeasures.Classify(sellers));
+            buyerInequality,
+            sellerInequality,
+            OptimalityConditionCheck.Compute(market, price, margin, buyerInequality, sellerInequality));
     }
 
     /// <summary>

@@ -3,7 +3,9 @@ namespace MarketSim.Core.Theory.Diagnostics;
 /// <summary>
 /// What docs/theory.md §1.3 "Useful checks" reads off a market: Lambda_j, p_CE and its welfare, the CE-optimality
 /// test of 001 (5.3) (<c>CompetitiveEquilibriumOptimalityMargin</c> = left side minus right side; CE is
-/// optimal with lump sums allowed iff it is >= 0) and the same-side inequality class per side.
+/// optimal with lump sums allowed iff it is >= 0; <c>CompetitiveEquilibriumOptimal</c> answers that model only) and the
+/// same-side inequality class per side. <c>Conditions</c>: the papers' optimality conditions, each for the model it
+/// answers (lump sums allowed, No Free Lunch).
 /// </summary>
 public sealed record MarketDiagnostics(
     double BuyerMeanParetoWeight,
@@ -13,4 +15,5 @@ public sealed record MarketDiagnostics(
     double CompetitiveEquilibriumOptimalityMargin,
     bool CompetitiveEquilibriumOptimal,
     SameSideInequality BuyerInequality,
-    SameSideInequality SellerInequality);
+    SameSideInequality SellerInequality,
+    OptimalityConditions Conditions);

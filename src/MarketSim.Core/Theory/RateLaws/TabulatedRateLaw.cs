@@ -27,7 +27,7 @@ namespace MarketSim.Core.Theory.RateLaws;
 /// </para>
 /// Immutable after construction, so reads are thread-safe.
 /// </summary>
-public sealed class TabulatedRateLaw : IPartialMeanRateLaw
+public sealed class TabulatedRateLaw : IPartialMeanRateLaw, IApproximateRateLaw
 {
     /// <summary>Default tail mass cut off above rbar when the rate is unbounded.</summary>
     public const double DefaultTailMass = 1e-10;

@@ -81,12 +81,8 @@ public static class OptimalMechanismSolver
         IReadOnlyList<MenuOption> sellerMenu = LotteryToMenu.Convert(sellerLottery);
         IReadOnlyList<MenuOption> buyerMenu = LotteryToMenu.Convert(buyerLottery);
 
-        var mechanismClass = new MechanismClass(
-            SellerRationing: sellerMenu.Any(o => o.Probability < 1.0 - 1e-9),
-            BuyerRationing: buyerMenu.Any(o => o.Probability < 1.0 - 1e-9),
-            PriceWedge: revenue > 1e-9,
-            LumpSum: sellerLumpSum > 1e-9 || buyerLumpSum > 1e-9,
-            NoTrade: volume <= 1e-12);
+        var lumpSum = new LumpSumPerAgent(buyerLumpSum, sellerLumpSum);
+        var mechanismClass = MechanismClass.Of(sellerLottery, buyerLottery, sellerMenu, buyerMenu, revenue, lumpSum, volume);
 
         return new OptimalMechanismSolution(
             lumpSumsAllowed,
@@ -94,7 +90,7 @@ public static class OptimalMechanismSolver
             grossWelfare + lumpSumValue,
             volume,
             revenue,
-            new LumpSumPerAgent(buyerLumpSum, sellerLumpSum),
+            lumpSum,
             buyerMenu,
             sellerMenu,
             mechanismClass,
