@@ -29,7 +29,7 @@ public static class ScenarioTheory
         {
             MultiObjectThresholdSpec multiObject => MultiObjectSolution.FromSpec(multiObject),
             RedistributiveAuctionSpec auction => RedistributiveAuctionSolver.Solve(auction),
-            CompetitiveEquilibriumSpec => CompetitiveEquilibrium(spec, continuum!),
+            CompetitiveEquilibriumSpec or TradeReductionSpec => CompetitiveEquilibrium(spec, continuum!),
             OptimalSpec optimal => Optimal(spec, OptimalMechanismSolver.Solve(continuum!, optimal.LumpSumsAllowed, cancellationToken: cancellationToken)),
             _ => Menu(spec, (MenuMechanism)MechanismFactory.Create(spec, continuum!), continuum!),
         });
@@ -55,7 +55,7 @@ public static class ScenarioTheory
         {
             MultiObjectThresholdSpec => MultiObject(spec, (MultiObjectSimulation)standalone[spec.Label]),
             RedistributiveAuctionSpec => ((RedistributiveAuctionMechanism)standalone[spec.Label]).Auction.ToSolution(spec.Label),
-            CompetitiveEquilibriumSpec => CompetitiveEquilibrium(spec, continuum!),
+            CompetitiveEquilibriumSpec or TradeReductionSpec => CompetitiveEquilibrium(spec, continuum!),
             OptimalSpec => Optimal(spec, model.OptimalSolutions[spec.Label]),
             _ => Menu(spec, (MenuMechanism)built[spec.Label], continuum!),
         });
@@ -72,6 +72,10 @@ public static class ScenarioTheory
         return new ScenarioSolution(scenario.Name, diagnostics, mechanisms, oneSided);
     }
 
+    /// <summary>
+    /// CE in the continuum; also trade reduction's limit (one trade in N is lost, docs/theory.md §2.3), so
+    /// its row is CE's, under its own label.
+    /// </summary>
     private static TwoSidedSolution CompetitiveEquilibrium(MechanismSpec spec, ContinuumMarket market)
     {
         var equilibrium = ContinuumCompetitiveEquilibrium.Solve(market);

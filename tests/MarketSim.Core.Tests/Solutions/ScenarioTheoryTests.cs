@@ -70,6 +70,29 @@ public sealed class ScenarioTheoryTests
         Assert.Equal(1 + 19.0 / 3.0, auction.Surplus, 1);
     }
 
+    /// <summary>
+    /// Trade reduction loses one trade in N, so its continuum values are CE's (docs/theory.md §2.3): solve
+    /// reports CE's row under its label (an earlier version failed on it with an internal error), from a
+    /// scenario and from a built model alike.
+    /// </summary>
+    [Fact]
+    public void TradeReductionSolvesToItsContinuumLimitCompetitiveEquilibrium()
+    {
+        var scenario = SectionTwo with
+        {
+            Mechanisms = [new CompetitiveEquilibriumSpec("ce"), new TradeReductionSpec("trade-reduction")],
+        };
+
+        foreach (var solution in new[] { ScenarioTheory.Solve(scenario), ScenarioTheory.Solve(new MarketModel(scenario)) })
+        {
+            var reduction = Assert.IsType<TwoSidedSolution>(solution.Mechanisms[1]);
+            Assert.Equal("trade-reduction", reduction.Name);
+            Assert.Equal(4.0 / 9.0, reduction.Welfare, 9); // 000 Section 2, m = 2: W_CE = 4/9
+            Assert.Equal(2.0 / 3.0, reduction.Volume, 9);
+            Assert.Equal(0.0, reduction.Revenue);
+        }
+    }
+
     [Fact]
     public void AScenarioWithoutATwoSidedMechanismHasNoDiagnostics()
     {
