@@ -22,5 +22,7 @@ internal static class FigureCatalog
         MultiObjectThresholdsFigure.PaperFigure5(),
         new AuctionScoresFigure(),
         new OneSidedFigure(),
+        new SellerDeltaFigure(),
+        new RationingSurplusFigure(),
     ];
 }

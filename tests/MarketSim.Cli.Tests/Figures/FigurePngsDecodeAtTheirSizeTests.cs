@@ -27,6 +27,8 @@ public sealed class FigurePngsDecodeAtTheirSizeTests(SmallFiguresFixture figures
         { "auction-scores", "auction-ironed-scores.png", 900, 600 },
         { "auction-scores", "auction-allocation.png", 900, 600 },
         { "one-sided", "one-sided.png", 900, 600 },
+        { "delta-s", "delta-s.png", 900, 600 },
+        { "rationing-surplus", "rationing-surplus.png", 900, 600 },
     };
 
     [Theory]
