@@ -2,6 +2,7 @@ using MarketSim.Core.Agents;
 using MarketSim.Core.Laws;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Scenarios;
+using MarketSim.Core.Strategic;
 using MarketSim.Core.Theory;
 using MarketSim.Core.Theory.RateLaws;
 
@@ -47,14 +48,22 @@ public sealed class MarketModel
         buyerLaw = SideLawFactory.Create(buyers);
         sellerLaw = SideLawFactory.Create(sellers);
         continuum = ContinuumOf(scenario);
-        Mechanisms = scenario.Mechanisms
+        var mechanisms = scenario.Mechanisms
             .Where(MechanismFactory.IsTwoSided)
             .Select(spec => MechanismFactory.Create(spec, continuum))
             .ToArray();
+        Equilibria = StrategicReports.Solve(scenario, continuum, BuyerCount, SellerCount, mechanisms);
+        Mechanisms = mechanisms;
         reference = MechanismFactory.Create(new CompetitiveEquilibriumSpec(ReferenceLabel), continuum);
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>
+    /// The equilibria of the finite CE the scenario's CE mechanisms are cleared with (docs/theory.md §2.4),
+    /// by mechanism label; empty when every side reports truthfully.
+    /// </summary>
+    public IReadOnlyList<(string Mechanism, DoubleAuctionEquilibrium Equilibrium)> Equilibria { get; } = [];
 
     /// <summary>The continuum economy of a two-sided scenario: the sides' rate laws G_j, lambda_j and mu (docs/theory.md §1.1).</summary>
     public static ContinuumMarket ContinuumOf(Scenario scenario, CancellationToken cancellationToken = default)
