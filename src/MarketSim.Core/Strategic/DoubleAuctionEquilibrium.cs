@@ -58,7 +58,7 @@ public sealed class DoubleAuctionEquilibrium
     public bool Converged { get; }
 
     /// <summary>The largest side scenarios may ask an equilibrium for (the exact sums cost O(N) per type and Newton step; shading falls like 1/N).</summary>
-    public const int MaximumAgentsPerSide = 1000;
+    public const int MaximumAgentsPerSide = 100;
 
     /// <summary>The largest expected-utility gain from deviating that an accepted solution allows (rate units x probability).</summary>
     public const double GainTolerance = 1e-6;
