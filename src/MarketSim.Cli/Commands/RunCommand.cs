@@ -142,10 +142,16 @@ public static class RunCommand
         var summary = running.Rows(model.ContinuumValuesOf, model.FiniteValuesOf);
         CsvFiles.WriteSummary(Path.Combine(folder, CsvFiles.Summary), summary);
         HtmlReport.Write(Path.Combine(folder, HtmlReport.FileName), loaded, scenario, summary);
+        List<string> written = [CsvFiles.Replications, CsvFiles.Summary, HtmlReport.FileName];
+        if (model.Equilibria.Count > 0)
+        {
+            CsvFiles.WriteEquilibrium(Path.Combine(folder, CsvFiles.Equilibrium), model.Equilibria);
+            written.Add(CsvFiles.Equilibrium);
+        }
+
         timings["write"] = (clock.Elapsed - writeStart).TotalSeconds;
         timings["wall"] = clock.Elapsed.TotalSeconds;
-        var manifest = Manifest.Create("run", loaded, scenario.Seed, scenario.Replications, workers, startedAt, timings, folder,
-            [CsvFiles.Replications, CsvFiles.Summary, HtmlReport.FileName]);
+        var manifest = Manifest.Create("run", loaded, scenario.Seed, scenario.Replications, workers, startedAt, timings, folder, written);
         if (options.Cluster is not null)
         {
             manifest = manifest with
@@ -161,7 +167,7 @@ public static class RunCommand
 
         SummaryTable.Show(console, scenario.Name, summary);
         console.MarkupLineInterpolated(
-            $"Wrote [bold]{folder}[/]: {CsvFiles.Replications}, {CsvFiles.Summary}, {HtmlReport.FileName}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
+            $"Wrote [bold]{folder}[/]: {string.Join(", ", written)}, {Manifest.FileName} ({clock.Elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Success;
     }
 

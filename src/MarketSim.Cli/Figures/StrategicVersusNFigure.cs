@@ -12,8 +12,9 @@ namespace MarketSim.Cli.Figures;
 /// Finite markets (docs/finite-markets.md): welfare per seller (mean, 95% CI) of the truthful CE,
 /// McAfee's trade reduction and the paper's wedge against N = 2 ... 1000 sellers (log axis) in the
 /// Section 2 example (scenarios/paper-section2.yaml's market), with the wedge's exact finite-N
-/// expectation (theory_finite) as a dashed line. The equilibrium (strategic) CE is not drawn yet:
-/// its solver does not settle for N &gt;= 4 (see Core/Strategic/DoubleAuctionEquilibrium).
+/// expectation (theory_finite) as a dashed line. The equilibrium (strategic) CE is not drawn yet: its
+/// solver is limited to 100 agents per side and not found below 20 sellers in this example
+/// (docs/finite-markets.md reports its measured welfare at N = 20, 50, 100 instead).
 /// Replications per size R(N) = clamp(ConvergenceReplications x 400 / N, 200, 20000).
 /// </summary>
 internal sealed class StrategicVersusNFigure(string scenarioFile) : IFigure

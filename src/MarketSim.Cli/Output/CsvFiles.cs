@@ -14,6 +14,20 @@ public static class CsvFiles
 {
     public const string Replications = "replications.csv";
     public const string Summary = "summary.csv";
+    public const string Equilibrium = "equilibrium.csv";
+
+    /// <summary>
+    /// <c>equilibrium.csv</c> (<c>mechanism,side,rate,report,residual,maximum_gain</c>): the bid functions the
+    /// traders of each CE mechanism report with under <c>behaviour: equilibrium</c> (docs/theory.md §2.4), one
+    /// row per grid type, with the solution's largest first-order residual and deviation gain.
+    /// </summary>
+    public static void WriteEquilibrium(string path, IEnumerable<(string Mechanism, MarketSim.Core.Strategic.DoubleAuctionEquilibrium Equilibrium)> equilibria) =>
+        TableCsvFile.Write(
+            path,
+            ["mechanism", "side", "rate", "report", "residual", "maximum_gain"],
+            equilibria.SelectMany(pair => new[] { ("buyers", pair.Equilibrium.Buyers), ("sellers", pair.Equilibrium.Sellers) }
+                .SelectMany(side => side.Item2.Types.Zip(side.Item2.Bids, (rate, report) => (IReadOnlyList<string>)
+                    [pair.Mechanism, side.Item1, Number(rate), Number(report), Number(pair.Equilibrium.Residual), Number(pair.Equilibrium.MaximumGain)]))));
 
     /// <summary>Writes the replications as they are enumerated (in replication order: the caller streams them, nothing is buffered).</summary>
     public static void WriteReplications(string path, IEnumerable<ReplicationResult> results) =>

@@ -25,6 +25,20 @@ internal static class ModelChecks
             throw new InvalidInputException(loaded.File, exception.ParamName ?? "mechanisms", reason);
         }
 
+        // behaviour: equilibrium (docs/theory.md §2.4): a run is never made with an equilibrium the solver
+        // did not find (corners where high types pool on the other side's extreme report are not handled).
+        foreach (var (mechanism, equilibrium) in model.Equilibria)
+        {
+            if (!equilibrium.Converged)
+            {
+                var field = scenario.BuyerBehaviour == TraderBehaviour.Equilibrium ? "buyers.behaviour" : "sellers.behaviour";
+                throw new InvalidInputException(
+                    loaded.File,
+                    field,
+                    $"the equilibrium of the finite CE '{mechanism}' was not found at this market size (first-order residual {equilibrium.Residual.ToString("G3", CultureInfo.InvariantCulture)}, largest deviation gain {equilibrium.MaximumGain.ToString("G3", CultureInfo.InvariantCulture)}); docs/finite-markets.md lists where the solver converges");
+            }
+        }
+
         var mechanisms = scenario.Mechanisms;
         for (var index = 0; index < mechanisms.Count; index++)
         {

@@ -109,6 +109,8 @@ public static partial class ScenarioLoader
         var marketSpec = root.Optional("market") is { } market ? ParseMarket(market) : null;
         var buyerLaw = root.Optional("buyers") is { } buyers ? SideLawParser.Parse(buyers) : null;
         var sellerLaw = root.Optional("sellers") is { } sellers ? SideLawParser.Parse(sellers) : null;
+        var buyerBehaviour = BehaviourOf(root.Optional("buyers"), mechanisms, marketSpec);
+        var sellerBehaviour = BehaviourOf(root.Optional("sellers"), mechanisms, marketSpec);
         return new Scenario(
             name,
             seed,
@@ -118,7 +120,37 @@ public static partial class ScenarioLoader
             sellerLaw,
             mechanisms,
             root.Optional("entry") is { } entry ? EntryParser.Parse(entry) : null,
-            oneSidedField is null ? null : OneSidedParser.Parse(oneSidedField, buyerLaw, sellerLaw));
+            oneSidedField is null ? null : OneSidedParser.Parse(oneSidedField, buyerLaw, sellerLaw),
+            buyerBehaviour,
+            sellerBehaviour);
+    }
+
+    /// <summary>
+    /// A side's <c>behaviour</c>; <c>equilibrium</c> only where it is defined (docs/theory.md §2.4): with a
+    /// competitive-equilibrium mechanism listed (posted mechanisms are dominant-strategy incentive
+    /// compatible, their traders report truthfully) and at most the solver's number of agents per side.
+    /// </summary>
+    private static TraderBehaviour BehaviourOf(YamlField? side, IReadOnlyList<MechanismSpec> mechanisms, MarketSpec? market)
+    {
+        if (side is null || SideLawParser.Behaviour(side) == TraderBehaviour.Truthful)
+        {
+            return TraderBehaviour.Truthful;
+        }
+
+        var field = side.Required("behaviour");
+        if (!mechanisms.Any(mechanism => mechanism is CompetitiveEquilibriumSpec))
+        {
+            throw field.Error("'equilibrium' applies to the finite CE only: list competitive-equilibrium (posted mechanisms are dominant-strategy incentive compatible, so their traders report truthfully)");
+        }
+
+        var sellers = market?.Sellers ?? 0;
+        var buyers = Math.Round(sellers * (market?.BuyersPerSeller ?? 1.0), MidpointRounding.AwayFromZero);
+        if (Math.Max(sellers, buyers) > MarketSim.Core.Strategic.DoubleAuctionEquilibrium.MaximumAgentsPerSide)
+        {
+            throw field.Error($"'equilibrium' is computed for at most {MarketSim.Core.Strategic.DoubleAuctionEquilibrium.MaximumAgentsPerSide} agents per side (market has {sellers} sellers and {buyers} buyers; shading falls like 1/N, so larger markets are close to truthful)");
+        }
+
+        return TraderBehaviour.Equilibrium;
     }
 
     private static MarketSpec ParseMarket(YamlField market)

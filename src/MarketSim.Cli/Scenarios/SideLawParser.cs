@@ -1,11 +1,13 @@
 using MarketSim.Core.Laws;
+using MarketSim.Core.Scenarios;
 
 namespace MarketSim.Cli.Scenarios;
 
 /// <summary>
 /// Parses a side: <c>{ good, money, copula: { gaussian: rho } }</c> or the Pareto-weight form
 /// <c>{ rate, weight: { polynomial: [c0, c1, ...] } }</c> (docs/architecture.md), or joint data
-/// <c>{ joint: { empirical: pairs.csv } }</c> (<see cref="JointDataParser"/>).
+/// <c>{ joint: { empirical: pairs.csv } }</c> (<see cref="JointDataParser"/>); each form may add
+/// <c>behaviour: truthful | equilibrium</c>.
 /// </summary>
 internal static class SideLawParser
 {
@@ -13,7 +15,7 @@ internal static class SideLawParser
     {
         if (side.Optional("joint") is { } joint)
         {
-            side.AllowOnly("joint");
+            side.AllowOnly("joint", "behaviour");
             return JointDataParser.Parse(joint);
         }
 
@@ -22,7 +24,7 @@ internal static class SideLawParser
             return ParseParetoWeightForm(side);
         }
 
-        side.AllowOnly("good", "money", "copula");
+        side.AllowOnly("good", "money", "copula", "behaviour");
         var good = DistributionParser.Parse(side.Required("good"));
         var moneyField = side.Required("money");
         var money = DistributionParser.Parse(moneyField);
@@ -41,9 +43,19 @@ internal static class SideLawParser
         return new TwoDimensionalLawSpec(good, money, correlation);
     }
 
+    private static readonly Dictionary<string, TraderBehaviour> Behaviours = new()
+    {
+        ["truthful"] = TraderBehaviour.Truthful,
+        ["equilibrium"] = TraderBehaviour.Equilibrium,
+    };
+
+    /// <summary>A side's <c>behaviour: truthful | equilibrium</c> (docs/theory.md §2.4), truthful by default.</summary>
+    public static TraderBehaviour Behaviour(YamlField side) =>
+        side.Optional("behaviour")?.Choice(Behaviours) ?? TraderBehaviour.Truthful;
+
     private static ParetoWeightLawSpec ParseParetoWeightForm(YamlField side)
     {
-        side.AllowOnly("rate", "weight");
+        side.AllowOnly("rate", "weight", "behaviour");
         var rate = DistributionParser.Parse(side.Required("rate"));
         var (_, polynomial) = side.Required("weight").SingleKey("weight", ["polynomial"]);
         var coefficients = polynomial.Items().Select(item => item.Number()).ToArray();

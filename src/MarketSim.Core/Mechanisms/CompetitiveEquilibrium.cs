@@ -3,6 +3,7 @@ using MarketSim.Core.Agents;
 using MarketSim.Core.Metrics;
 using MarketSim.Core.Random;
 using MarketSim.Core.Scenarios;
+using MarketSim.Core.Strategic;
 using MarketSim.Core.Theory;
 
 namespace MarketSim.Core.Mechanisms;
@@ -19,16 +20,23 @@ namespace MarketSim.Core.Mechanisms;
 /// shared by parallel workers, and after warm-up a call allocates nothing per agent. Inside
 /// ReplicationRunner.ClearAll the ranking is the market's shared one (ranked once per replication).
 /// </remarks>
-public sealed class CompetitiveEquilibrium(string name, PriceRule priceRule = PriceRule.Midpoint) : ITwoSidedMechanism
+public sealed class CompetitiveEquilibrium(string name, PriceRule priceRule = PriceRule.Midpoint, ReportStrategy? reports = null) : ITwoSidedMechanism
 {
     public string Name { get; } = name;
 
     public PriceRule PriceRule { get; } = priceRule;
 
+    /// <summary>
+    /// The traders' reports when they play the equilibrium of the finite CE (docs/theory.md §2.4); null
+    /// when both sides report their rates. Reports are strictly increasing in the rate, so the ranking is
+    /// the rates' ranking; volume and price come from the reports, welfare from the true rates.
+    /// </summary>
+    public ReportStrategy? Reports { get; } = reports;
+
     public void Clear(MarketInstance market, ref RandomStream lottery, MechanismOutcome outcome)
     {
-        var buyerRates = market.Buyers.RateOfSubstitution;
-        var sellerRates = market.Sellers.RateOfSubstitution;
+        var buyerRates = Reports?.Buyers is null ? market.Buyers.RateOfSubstitution : Reported(market.Buyers.RateOfSubstitution, Reports.BuyerReport);
+        var sellerRates = Reports?.Sellers is null ? market.Sellers.RateOfSubstitution : Reported(market.Sellers.RateOfSubstitution, Reports.SellerReport);
         var buyerCount = buyerRates.Length;
         var sellerCount = sellerRates.Length;
         outcome.Reset(buyerCount, sellerCount);
@@ -97,6 +105,17 @@ public sealed class CompetitiveEquilibrium(string name, PriceRule priceRule = Pr
                 ArrayPool<int>.Shared.Return(sellerOrder);
             }
         }
+    }
+
+    private static double[] Reported(double[] rates, Func<double, double> report)
+    {
+        var reports = new double[rates.Length];
+        for (var i = 0; i < rates.Length; i++)
+        {
+            reports[i] = report(rates[i]);
+        }
+
+        return reports;
     }
 
     public IReadOnlyDictionary<string, double> ContinuumValues(ContinuumMarket market)

@@ -3,6 +3,7 @@ using MarketSim.Core.Laws;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Mechanisms.Optimal;
 using MarketSim.Core.Scenarios;
+using MarketSim.Core.Strategic;
 using MarketSim.Core.Theory;
 using MarketSim.Core.Theory.RateLaws;
 using MarketSim.Core.Theory.Solver;
@@ -50,10 +51,12 @@ public sealed class MarketModel
         buyerLaw = SideLawFactory.Create(buyers);
         sellerLaw = SideLawFactory.Create(sellers);
         continuum = ContinuumOf(scenario);
-        Mechanisms = scenario.Mechanisms
+        var mechanisms = scenario.Mechanisms
             .Where(MechanismFactory.IsTwoSided)
             .Select(spec => spec is OptimalSpec optimal ? Optimal(optimal, continuum) : MechanismFactory.Create(spec, continuum))
             .ToArray();
+        Equilibria = StrategicReports.Solve(scenario, continuum, BuyerCount, SellerCount, mechanisms);
+        Mechanisms = mechanisms;
         reference = MechanismFactory.Create(new CompetitiveEquilibriumSpec(ReferenceLabel), continuum);
     }
 
@@ -65,6 +68,12 @@ public sealed class MarketModel
     /// reads it off the model instead of solving again.
     /// </summary>
     public IReadOnlyDictionary<string, OptimalMechanismSolution> OptimalSolutions => optimalSolutions;
+
+    /// <summary>
+    /// The equilibria of the finite CE the scenario's CE mechanisms are cleared with (docs/theory.md §2.4),
+    /// by mechanism label; empty when every side reports truthfully.
+    /// </summary>
+    public IReadOnlyList<(string Mechanism, DoubleAuctionEquilibrium Equilibrium)> Equilibria { get; } = [];
 
     /// <summary>The continuum economy of a two-sided scenario: the sides' rate laws G_j, lambda_j and mu (docs/theory.md §1.1).</summary>
     public static ContinuumMarket ContinuumOf(Scenario scenario, CancellationToken cancellationToken = default)

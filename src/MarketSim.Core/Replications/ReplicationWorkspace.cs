@@ -23,7 +23,7 @@ public sealed class ReplicationWorkspace
         // its outcome is the reference's, cleared once (one outcome less: 32 MB at 10^6 a side).
         var twin = model.Mechanisms
             .Select((mechanism, index) => (mechanism, index))
-            .FirstOrDefault(pair => pair.mechanism is CompetitiveEquilibrium { PriceRule: PriceRule.Midpoint });
+            .FirstOrDefault(pair => pair.mechanism is CompetitiveEquilibrium { PriceRule: PriceRule.Midpoint, Reports: null });
         ReferenceIsListedCompetitiveEquilibrium = twin.mechanism is not null;
         ReferenceOutcome = ReferenceIsListedCompetitiveEquilibrium ? Outcomes[twin.index] : new MechanismOutcome();
     }

@@ -1,45 +1,35 @@
 using MarketSim.Core.Scenarios;
 using MarketSim.Core.Theory;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace MarketSim.Core.Strategic;
 
 /// <summary>
-/// A symmetric Bayes-Nash equilibrium of the finite CE as a k-double auction (docs/finite-markets.md):
+/// A symmetric Bayes-Nash equilibrium of the finite CE as a k-double auction (docs/theory.md §2.4):
 /// N_B buyers and N_S sellers with i.i.d. rates (the scenario's laws) submit bids and asks; the pooled
-/// reports sorted ascending y_1 &lt;= ... &lt;= y_L bracket the CE clearing interval, [y_{N_S}, y_{N_S+1}]
-/// = [max(s_k, b_{k+1}), min(b_k, s_{k+1})], and the price is (1 - kappa) y_{N_S} + kappa y_{N_S+1} with
-/// kappa = 1/2 (midpoint), 0 (low), 1 (high) (Rustichini, Satterthwaite and Williams 1994).
-/// <para>Expected utilities from the exact order statistics of the rivals' reports. With o_j the j-th
-/// smallest rival report (M = N_S), a buyer bidding x trades iff o_M &lt; x, at (1 - kappa) o_M + kappa o_{M+1}
-/// if o_{M+1} &lt; x and at (1 - kappa) o_M + kappa x otherwise, so with F_j the law of o_j and
-/// I_j(x) = E[o_j 1{o_j &lt; x}]:
-/// U_B(x; v) = v F_M(x) - (1 - kappa) I_M(x) - kappa I_{M+1}(x) - kappa x (F_M(x) - F_{M+1}(x)).
-/// A seller asking y (rivals: all buyers and the other sellers) trades iff o_M &gt; y:
-/// U_S(y; c) = -c (1 - F_M(y)) + (1 - kappa) J_{M-1}(y) + kappa J_M(y) + (1 - kappa) y (F_{M-1}(y) - F_M(y)),
-/// J_j(y) = E[o_j 1{o_j &gt; y}] (o_0 = -infinity). For one pair and uniform values the fixed point is
-/// Chatterjee and Samuelson's (1983) linear equilibrium.</para>
-/// <para>Method: damped iterated LOCAL best response. Start from linear shading by 1/(n + 2) of the
-/// distance to the support's end (n = min(N_B, N_S); for one pair and uniform values 2v/3 and
-/// 2c/3 + 1/3, next to Chatterjee-Samuelson). Each round every type on the type grid finds its best
-/// report within 4 report-grid steps of its current one (undominated side of the truth; ties towards
-/// the truth, so types that cannot trade report truthfully) and moves halfway there, until no
-/// type's target differs from its report by more than the tolerance. Global best-response dynamics
-/// were tried first and drift to step equilibria (reports pooled on a few prices, Leininger, Linhart
-/// and Radner 1989), so the local dynamics select the smooth equilibrium next to the linear start.
-/// The result is then checked GLOBALLY: <see cref="MaximumGain"/> is the largest gain any type can
-/// make by any report on the grid. Measured for one pair, uniform values, midpoint rule: 107 rounds,
-/// within 0.018 of Chatterjee-Samuelson (small steps remain), largest deviation gain 6e-4. For
-/// N = 4 pairs the dynamics did not settle within 2000 rounds (gain 5e-3): check
-/// <see cref="Converged"/> and <see cref="MaximumGain"/> before using a solution.</para>
+/// reports sorted ascending y_1 &lt;= ... &lt;= y_L bracket the CE clearing interval [y_{N_B}, y_{N_B+1}]
+/// and the price is (1 - kappa) y_{N_B} + kappa y_{N_B+1}, kappa = 1/2 (midpoint), 0 (low), 1 (high)
+/// (Rustichini, Satterthwaite and Williams 1994).
+/// <para>Method: the first-order conditions (<see cref="FirstOrderConditions"/>) collocated at every
+/// point of the two type grids, a system of 2n equations in the bids and asks on the grids, solved by
+/// Newton's method with a finite-difference Jacobian (MathNet LU) and a backtracking line search that
+/// keeps both bid functions strictly increasing. Start: linear shading by 1/(n + 2) of the distance to
+/// the end of the report range (n = min(N_B, N_S)); if Newton stalls from there, by continuation from
+/// the solution at half the market size. Selected equilibrium: the one with continuous, strictly
+/// increasing bid functions in which types that cannot trade report truthfully; for one pair with
+/// uniform values it is Chatterjee and Samuelson's (1983) linear equilibrium. Step equilibria (reports
+/// pooled on a few prices, Leininger, Linhart and Radner 1989) are excluded by construction.</para>
+/// <para>Checked GLOBALLY afterwards: <see cref="MaximumGain"/> is the largest expected-utility gain any
+/// grid type can make by any report on a fine report grid (<see cref="DeviationGains"/>).</para>
 /// </summary>
 public sealed class DoubleAuctionEquilibrium
 {
-    private DoubleAuctionEquilibrium(BidFunction buyers, BidFunction sellers, int iterations, double tolerance, double maximumGain, bool converged)
+    private DoubleAuctionEquilibrium(BidFunction buyers, BidFunction sellers, int iterations, double residual, double maximumGain, bool converged)
     {
         Buyers = buyers;
         Sellers = sellers;
         Iterations = iterations;
-        Tolerance = tolerance;
+        Residual = residual;
         MaximumGain = maximumGain;
         Converged = converged;
     }
@@ -48,15 +38,30 @@ public sealed class DoubleAuctionEquilibrium
 
     public BidFunction Sellers { get; }
 
+    /// <summary>Newton steps taken (all continuation stages together).</summary>
     public int Iterations { get; }
 
-    /// <summary>The stopping tolerance on |best response - bid|, in rate units.</summary>
-    public double Tolerance { get; }
+    /// <summary>The largest first-order-condition residual at the solution, in rate units.</summary>
+    public double Residual { get; }
 
-    /// <summary>The largest gain in expected utility any type can make by deviating from its bid (the deviation check).</summary>
+    /// <summary>The largest gain in expected utility any grid type can make by deviating from its bid (the deviation check).</summary>
     public double MaximumGain { get; }
 
+    /// <summary>
+    /// Whether the solution is accepted: every first-order residual below the requested tolerance (default
+    /// 1e-4 in rate units), or no grid type gaining more than <see cref="GainTolerance"/> by any report
+    /// (the deviation check). Newton's method aims at 1e-10; the piecewise-linear bid functions have kinks
+    /// (where trade starts and where a report crosses a grid point of the other side), and at some market
+    /// sizes the residual stalls between 1e-6 and 1e-2 at kinks that matter little for the traders'
+    /// utilities: there the deviation check decides.
+    /// </summary>
     public bool Converged { get; }
+
+    /// <summary>The largest side scenarios may ask an equilibrium for (the exact sums cost O(N) per type and Newton step; shading falls like 1/N).</summary>
+    public const int MaximumAgentsPerSide = 100;
+
+    /// <summary>The largest expected-utility gain from deviating that an accepted solution allows (rate units x probability).</summary>
+    public const double GainTolerance = 1e-6;
 
     public static double Kappa(PriceRule rule) => rule switch
     {
@@ -65,7 +70,7 @@ public sealed class DoubleAuctionEquilibrium
         _ => 0.5,
     };
 
-    /// <summary>Solves the game; <paramref name="typePoints"/> types per side, <paramref name="reportPoints"/> report grid points.</summary>
+    /// <summary>Solves the game with <paramref name="typePoints"/> types per side; the deviation check uses <paramref name="reportPoints"/> reports.</summary>
     public static DoubleAuctionEquilibrium Solve(
         IRateLaw buyerLaw,
         IRateLaw sellerLaw,
@@ -73,294 +78,190 @@ public sealed class DoubleAuctionEquilibrium
         int sellerCount,
         PriceRule rule,
         int typePoints = 101,
-        int reportPoints = 2001,
+        int reportPoints = 4001,
         double tolerance = 1e-4,
-        int maximumIterations = 2000)
+        bool buyersStrategic = true,
+        bool sellersStrategic = true)
     {
         ArgumentNullException.ThrowIfNull(buyerLaw);
         ArgumentNullException.ThrowIfNull(sellerLaw);
         ArgumentOutOfRangeException.ThrowIfLessThan(buyerCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(sellerCount, 1);
-        var game = new Game(buyerLaw, sellerLaw, buyerCount, sellerCount, Kappa(rule), typePoints, reportPoints);
-        // Start from linear shading by 1/(n + 2) of the distance to the support's end (for one pair and
-        // uniform values this is 2v/3 and 2c/3 + 1/3, next to Chatterjee-Samuelson's strategies).
-        var shade = 1.0 / (Math.Min(buyerCount, sellerCount) + 2);
-        var buyerBids = game.BuyerTypes.Select(v => v - (shade * (v - buyerLaw.Lower))).ToArray();
-        var sellerBids = game.SellerTypes.Select(c => c + (shade * (sellerLaw.Upper - c))).ToArray();
-        var iterations = 0;
-        var converged = false;
-        while (iterations < maximumIterations && !converged)
-        {
-            iterations++;
-            var (buyerTarget, sellerTarget) = game.LocalBestResponses(buyerBids, sellerBids);
-            var change = 0.0;
-            for (var i = 0; i < buyerBids.Length; i++)
-            {
-                change = Math.Max(change, Math.Abs(buyerTarget[i] - buyerBids[i]));
-                buyerBids[i] += Damping * (buyerTarget[i] - buyerBids[i]);
-            }
-
-            for (var i = 0; i < sellerBids.Length; i++)
-            {
-                change = Math.Max(change, Math.Abs(sellerTarget[i] - sellerBids[i]));
-                sellerBids[i] += Damping * (sellerTarget[i] - sellerBids[i]);
-            }
-
-            Monotone(buyerBids);
-            Monotone(sellerBids);
-            converged = change < tolerance;
-        }
-
-        var gain = game.MaximumGain(buyerBids, sellerBids);
+        ArgumentOutOfRangeException.ThrowIfLessThan(typePoints, 5);
+        var kappa = Kappa(rule);
+        var buyerTypes = DeviationGains.Grid(buyerLaw.Lower, buyerLaw.Upper, typePoints);
+        var sellerTypes = DeviationGains.Grid(sellerLaw.Lower, sellerLaw.Upper, typePoints);
+        var (unknowns, iterations, residual) = SolveWithContinuation(buyerLaw, sellerLaw, buyerCount, sellerCount, kappa, buyerTypes, sellerTypes, tolerance, buyersStrategic, sellersStrategic);
+        var bids = unknowns[..typePoints];
+        var asks = unknowns[typePoints..];
+        var gain = new DeviationGains(buyerLaw, sellerLaw, buyerCount, sellerCount, kappa, typePoints, reportPoints).MaximumGain(bids, asks);
         return new DoubleAuctionEquilibrium(
-            new BidFunction(game.BuyerTypes, buyerBids), new BidFunction(game.SellerTypes, sellerBids), iterations, tolerance, gain, converged);
+            new BidFunction(buyerTypes, bids), new BidFunction(sellerTypes, asks), iterations, residual, gain, residual < tolerance || gain < GainTolerance);
     }
-
-    /// <summary>Step towards the first-order solution (smaller steps are stable for more markets, at more iterations).</summary>
-    private const double Damping = 0.5;
 
     /// <summary>The largest gain from deviating when the buyers bid <paramref name="buyers"/> and the sellers ask <paramref name="sellers"/> (same laws and sizes).</summary>
     public static double MaximumGainAgainst(
-        IRateLaw buyerLaw, IRateLaw sellerLaw, int buyerCount, int sellerCount, PriceRule rule, BidFunction buyers, BidFunction sellers, int reportPoints = 2001)
+        IRateLaw buyerLaw, IRateLaw sellerLaw, int buyerCount, int sellerCount, PriceRule rule, BidFunction buyers, BidFunction sellers, int reportPoints = 4001)
     {
         ArgumentNullException.ThrowIfNull(buyers);
         ArgumentNullException.ThrowIfNull(sellers);
-        var game = new Game(buyerLaw, sellerLaw, buyerCount, sellerCount, Kappa(rule), buyers.Types.Count, reportPoints);
-        return game.MaximumGain(game.BuyerTypes.Select(buyers.At).ToArray(), game.SellerTypes.Select(sellers.At).ToArray());
+        var check = new DeviationGains(buyerLaw, sellerLaw, buyerCount, sellerCount, Kappa(rule), buyers.Types.Count, reportPoints);
+        return check.MaximumGain(check.BuyerTypes.Select(buyers.At).ToArray(), check.SellerTypes.Select(sellers.At).ToArray());
     }
 
-    private static void Monotone(double[] bids)
+    private static (double[] Unknowns, int Iterations, double Residual) SolveWithContinuation(
+        IRateLaw buyerLaw, IRateLaw sellerLaw, int buyerCount, int sellerCount, double kappa, double[] buyerTypes, double[] sellerTypes, double tolerance, bool buyersStrategic, bool sellersStrategic)
     {
-        for (var i = 1; i < bids.Length; i++)
+        var conditions = new FirstOrderConditions(buyerLaw, sellerLaw, buyerCount, sellerCount, kappa, buyerTypes, sellerTypes, buyersStrategic, sellersStrategic);
+        var start = LinearStart(buyerLaw, sellerLaw, 1.0 / (Math.Min(buyerCount, sellerCount) + 2), buyerTypes, sellerTypes);
+        if (!buyersStrategic)
         {
-            bids[i] = Math.Max(bids[i], bids[i - 1]);
+            buyerTypes.CopyTo(start, 0);
         }
+
+        if (!sellersStrategic)
+        {
+            sellerTypes.CopyTo(start, buyerTypes.Length);
+        }
+        var (unknowns, iterations, residual) = Newton(conditions, start, DirectNewtonSteps);
+        if (residual < tolerance || Math.Min(buyerCount, sellerCount) >= ContinuationLimit)
+        {
+            return (unknowns, iterations, residual);
+        }
+
+        // Continuation. Small markets from the next smaller one (one pair converges from the linear
+        // start, which is Chatterjee-Samuelson's solution for uniform values); larger ones from a LARGER
+        // market (large markets shade little and Newton converges there from the linear start). The
+        // neighbour's shading is scaled by the ratio of the market sizes (shading falls like 1/N,
+        // docs/theory.md §2.4); the same ratio of buyers to sellers is kept.
+        var n = Math.Min(buyerCount, sellerCount);
+        var neighbourSellers = n <= SmallMarket
+            ? Math.Max(1, sellerCount - (sellerCount / n))
+            : Math.Max(sellerCount + 1, (int)Math.Ceiling(sellerCount * ContinuationFactor));
+        var neighbourBuyers = Math.Max(1, (int)Math.Round(buyerCount * (double)neighbourSellers / sellerCount));
+        var (neighbour, neighbourIterations, _) = SolveWithContinuation(buyerLaw, sellerLaw, neighbourBuyers, neighbourSellers, kappa, buyerTypes, sellerTypes, tolerance, buyersStrategic, sellersStrategic);
+        var scale = (Math.Min(neighbourBuyers, neighbourSellers) + 1.0) / (n + 1.0);
+        var types = buyerTypes.Concat(sellerTypes).ToArray();
+        var guess = neighbour.Select((report, i) => types[i] + (scale * (report - types[i]))).ToArray();
+        var (continued, continuedIterations, continuedResidual) = Newton(conditions, guess, MaximumNewtonSteps);
+        return (continued, iterations + neighbourIterations + continuedIterations, continuedResidual);
     }
 
-    /// <summary>The game's grids and the rivals' order statistics for given strategies.</summary>
-    private sealed class Game
+    /// <summary>Markets with at most this many traders on the short side are continued from smaller ones.</summary>
+    private const int SmallMarket = 1;
+
+    /// <summary>Newton steps from the linear start before falling back on continuation.</summary>
+    private const int DirectNewtonSteps = 12;
+
+    private const double ContinuationFactor = 1.5;
+
+    /// <summary>Markets this large are not continued further (Newton converges from the linear start there).</summary>
+    private const int ContinuationLimit = 1024;
+
+    /// <summary>
+    /// Linear shading by the fraction <paramref name="shade"/> towards the other side's extreme report,
+    /// truthful where a type cannot trade: b(v) = v below the lowest ask a_0 and a_0 + (1 - shade)(v - a_0)
+    /// above; s(c) = c above the highest bid b_1 and b_1 - (1 - shade)(b_1 - c) below, with a_0 = s(lowest
+    /// seller rate) and b_1 = b(highest buyer rate) solved jointly. With shade 1/3, one pair and uniform
+    /// values on [0, 1] this is exactly Chatterjee and Samuelson's equilibrium (a_0 = 1/4, b_1 = 3/4).
+    /// </summary>
+    private static double[] LinearStart(IRateLaw buyerLaw, IRateLaw sellerLaw, double shade, double[] buyerTypes, double[] sellerTypes)
     {
-        private readonly IRateLaw buyerLaw;
-        private readonly IRateLaw sellerLaw;
-        private readonly int buyerCount;
-        private readonly int sellerCount;
-        private readonly double kappa;
-        private readonly double[] reports;
+        var keep = 1 - shade;
+        var lowestAsk = Math.Max(sellerLaw.Lower, ((shade * buyerLaw.Upper) + sellerLaw.Lower) / (1 + shade));
+        var highestBid = (shade * lowestAsk) + (keep * buyerLaw.Upper);
+        var bids = buyerTypes.Select(v => v <= lowestAsk ? v : lowestAsk + (keep * (v - lowestAsk)));
+        var asks = sellerTypes.Select(c => c >= highestBid ? c : highestBid - (keep * (highestBid - c)));
+        return bids.Concat(asks).ToArray();
+    }
 
-        public Game(IRateLaw buyerLaw, IRateLaw sellerLaw, int buyerCount, int sellerCount, double kappa, int typePoints, int reportPoints)
+    private const int MaximumNewtonSteps = 60;
+
+    /// <summary>Newton's method stops below this residual (rate units).</summary>
+    private const double NewtonTarget = 1e-10;
+
+    /// <summary>Newton's method with a backtracking line search on the squared residual norm.</summary>
+    private static (double[] Unknowns, int Iterations, double Residual) Newton(FirstOrderConditions conditions, double[] start, int maximumSteps)
+    {
+        var x = start.ToArray();
+        var residuals = conditions.Residuals(x);
+        var norm = SquaredNorm(residuals);
+        var steps = 0;
+        while (steps < maximumSteps && MaxAbs(residuals) >= NewtonTarget)
         {
-            this.buyerLaw = buyerLaw;
-            this.sellerLaw = sellerLaw;
-            this.buyerCount = buyerCount;
-            this.sellerCount = sellerCount;
-            this.kappa = kappa;
-            BuyerTypes = Grid(buyerLaw.Lower, buyerLaw.Upper, typePoints);
-            SellerTypes = Grid(sellerLaw.Lower, sellerLaw.Upper, typePoints);
-            reports = Grid(Math.Min(buyerLaw.Lower, sellerLaw.Lower), Math.Max(buyerLaw.Upper, sellerLaw.Upper), reportPoints);
-        }
-
-        public double[] BuyerTypes { get; }
-
-        public double[] SellerTypes { get; }
-
-        /// <summary>Each type's best report within LocalWindow grid steps of its current report (undominated side of the truth).</summary>
-        public (double[] Buyers, double[] Sellers) LocalBestResponses(double[] buyerBids, double[] sellerBids)
-        {
-            var (buyerPayoff, sellerPayoff) = Payoffs(buyerBids, sellerBids);
-            var h = reports[1] - reports[0];
-            var buyers = new double[BuyerTypes.Length];
-            for (var i = 0; i < buyers.Length; i++)
+            steps++;
+            var jacobian = Matrix<double>.Build.Dense(x.Length, x.Length);
+            for (var j = 0; j < x.Length; j++)
             {
-                var v = BuyerTypes[i];
-                buyers[i] = LocalBest(x => buyerPayoff(x, v), buyerBids[i], Math.Max(reports[0], buyerBids[i] - (LocalWindow * h)), Math.Min(v, buyerBids[i] + (LocalWindow * h)), v);
-            }
-
-            var sellers = new double[SellerTypes.Length];
-            for (var i = 0; i < sellers.Length; i++)
-            {
-                var c = SellerTypes[i];
-                sellers[i] = LocalBest(y => sellerPayoff(y, c), sellerBids[i], Math.Max(c, sellerBids[i] - (LocalWindow * h)), Math.Min(reports[^1], sellerBids[i] + (LocalWindow * h)), c);
-            }
-
-            return (buyers, sellers);
-        }
-
-        private const int LocalWindow = 4;
-
-        private static double LocalBest(Func<double, double> payoff, double current, double low, double high, double truth)
-        {
-            var best = Math.Clamp(current, low, high);
-            var bestValue = payoff(best);
-            const int points = 41;
-            for (var k = 0; k < points; k++)
-            {
-                var x = low + ((high - low) * k / (points - 1));
-                var value = payoff(x);
-                if (value > bestValue + 1e-14 || (value > bestValue - 1e-14 && Math.Abs(x - truth) < Math.Abs(best - truth)))
+                var h = 1e-7 * Math.Max(1.0, Math.Abs(x[j]));
+                var shifted = x.ToArray();
+                shifted[j] += h;
+                var column = conditions.Residuals(shifted);
+                for (var i = 0; i < x.Length; i++)
                 {
-                    best = x;
-                    bestValue = Math.Max(value, bestValue);
+                    jacobian[i, j] = (column[i] - residuals[i]) / h;
                 }
             }
 
-            return best;
-        }
+            var r = Vector<double>.Build.DenseOfArray(residuals);
+            var accepted = TryStep(conditions, ref x, ref residuals, ref norm, jacobian.Solve(r));
 
-        public double MaximumGain(double[] buyerBids, double[] sellerBids)
-        {
-            var (buyerPayoff, sellerPayoff) = Payoffs(buyerBids, sellerBids);
-            var gain = 0.0;
-            for (var i = 0; i < BuyerTypes.Length; i++)
+            // Where the Newton direction does not decrease the residual (kinks of the piecewise-linear
+            // bid functions, near-singular Jacobians), Levenberg-Marquardt steps with growing damping:
+            // (J'J + lambda D) d = J'r with D = diag(J'J), a descent direction for |r|^2.
+            if (!accepted)
             {
-                var v = BuyerTypes[i];
-                gain = Math.Max(gain, BestReport(x => buyerPayoff(x, v), v, buyer: true, unrestricted: true).Value - buyerPayoff(buyerBids[i], v));
-            }
-
-            for (var i = 0; i < SellerTypes.Length; i++)
-            {
-                var c = SellerTypes[i];
-                gain = Math.Max(gain, BestReport(y => sellerPayoff(y, c), c, buyer: false, unrestricted: true).Value - sellerPayoff(sellerBids[i], c));
-            }
-
-            return gain;
-        }
-
-        /// <summary>The expected utilities U_B(x; v) and U_S(y; c), interpolated linearly between report grid points.</summary>
-        private (Func<double, double, double> Buyer, Func<double, double, double> Seller) Payoffs(double[] buyerBids, double[] sellerBids)
-        {
-            var buyerCdf = ReportCdf(BuyerTypes, buyerBids, buyerLaw);
-            var sellerCdf = ReportCdf(SellerTypes, sellerBids, sellerLaw);
-            var m = sellerCount;
-
-            // A buyer's rivals: N_B - 1 buyers and N_S sellers.
-            var (fm, im) = PooledOrderStatistics.OnGrid(m, buyerCount - 1, buyerCdf, sellerCount, sellerCdf, reports);
-            var (fm1, im1) = PooledOrderStatistics.OnGrid(m + 1, buyerCount - 1, buyerCdf, sellerCount, sellerCdf, reports);
-            var buyerValue = new double[reports.Length];
-            var buyerSlope = new double[reports.Length];
-            for (var k = 0; k < reports.Length; k++)
-            {
-                var x = reports[k];
-                buyerSlope[k] = fm[k];
-                buyerValue[k] = -((1 - kappa) * im[k]) - (kappa * im1[k]) - (kappa * x * (fm[k] - fm1[k]));
-            }
-
-            // A seller's rivals: N_B buyers and N_S - 1 sellers; J_j(y) = E[o_j] - I_j(y) over finite o_j.
-            var (gm, jm) = PooledOrderStatistics.OnGrid(m, buyerCount, buyerCdf, sellerCount - 1, sellerCdf, reports);
-            var (gm1, jm1) = m - 1 >= 1
-                ? PooledOrderStatistics.OnGrid(m - 1, buyerCount, buyerCdf, sellerCount - 1, sellerCdf, reports)
-                : (Enumerable.Repeat(1.0, reports.Length).ToArray(), new double[reports.Length]);
-            var sellerValue = new double[reports.Length];
-            var sellerSlope = new double[reports.Length];
-            for (var k = 0; k < reports.Length; k++)
-            {
-                var y = reports[k];
-                var upperM = jm[^1] - jm[k];
-                var upperM1 = jm1[^1] - jm1[k];
-                sellerSlope[k] = -(1 - gm[k]);
-                sellerValue[k] = ((1 - kappa) * upperM1) + (kappa * upperM) + ((1 - kappa) * y * (gm1[k] - gm[k]));
-            }
-
-            double Interpolate(double[] value, double[] slope, double x, double type)
-            {
-                var position = (x - reports[0]) / (reports[^1] - reports[0]) * (reports.Length - 1);
-                var k = Math.Clamp((int)Math.Floor(position), 0, reports.Length - 2);
-                var w = Math.Clamp(position - k, 0, 1);
-                var a = value[k] + (type * slope[k]);
-                var b = value[k + 1] + (type * slope[k + 1]);
-                return a + (w * (b - a));
-            }
-
-            return ((x, v) => Interpolate(buyerValue, buyerSlope, x, v), (y, c) => Interpolate(sellerValue, sellerSlope, y, c));
-        }
-
-        /// <summary>
-        /// The best report on the grid (undominated side of the truth unless <paramref name="unrestricted"/>),
-        /// refined by a parabola through its neighbours; ties go to the report closest to the truth.
-        /// </summary>
-        private (double Report, double Value) BestReport(Func<double, double> payoff, double truth, bool buyer, bool unrestricted = false)
-        {
-            var best = truth;
-            var bestValue = payoff(truth);
-            var bestIndex = -1;
-            for (var k = 0; k < reports.Length; k++)
-            {
-                var x = reports[k];
-                if (!unrestricted && (buyer ? x > truth : x < truth))
+                var normal = jacobian.TransposeThisAndMultiply(jacobian);
+                var gradient = jacobian.TransposeThisAndMultiply(r);
+                var diagonal = normal.Diagonal();
+                for (var lambda = 1e-4; lambda < 1e8 && !accepted; lambda *= 10)
                 {
-                    continue;
-                }
-
-                var value = payoff(x);
-                var closer = Math.Abs(x - truth) < Math.Abs(best - truth);
-                if (value > bestValue + 1e-13 || (value > bestValue - 1e-13 && closer))
-                {
-                    best = x;
-                    bestValue = Math.Max(value, bestValue);
-                    bestIndex = k;
-                }
-            }
-
-            if (bestIndex > 0 && bestIndex < reports.Length - 1)
-            {
-                var h = reports[1] - reports[0];
-                var left = payoff(reports[bestIndex - 1]);
-                var right = payoff(reports[bestIndex + 1]);
-                var curvature = left - (2 * payoff(reports[bestIndex])) + right;
-                if (curvature < 0)
-                {
-                    var shift = 0.5 * h * (left - right) / curvature;
-                    var refined = Math.Clamp(reports[bestIndex] + shift, reports[bestIndex - 1], reports[bestIndex + 1]);
-                    if (unrestricted || (buyer ? refined <= truth : refined >= truth))
+                    var damped = normal.Clone();
+                    for (var i = 0; i < x.Length; i++)
                     {
-                        var refinedValue = payoff(refined);
-                        if (refinedValue >= bestValue)
-                        {
-                            return (refined, refinedValue);
-                        }
+                        damped[i, i] += lambda * Math.Max(diagonal[i], 1e-12);
                     }
+
+                    accepted = TryStep(conditions, ref x, ref residuals, ref norm, damped.Solve(gradient));
                 }
             }
 
-            return (best, bestValue);
-        }
-
-        /// <summary>F(x) = P(b(R) &lt;= x) on the report grid, inverting the non-decreasing piecewise-linear bid function.</summary>
-        private double[] ReportCdf(double[] types, double[] bids, IRateLaw law)
-        {
-            var cdf = new double[reports.Length];
-            var i = 0;
-            for (var k = 0; k < reports.Length; k++)
+            if (!accepted)
             {
-                var x = reports[k];
-                if (x < bids[0])
-                {
-                    cdf[k] = 0.0;
-                    continue;
-                }
-
-                while (i + 1 < bids.Length && bids[i + 1] <= x)
-                {
-                    i++;
-                }
-
-                double rate;
-                if (i == bids.Length - 1)
-                {
-                    rate = types[^1];
-                }
-                else
-                {
-                    var span = bids[i + 1] - bids[i];
-                    rate = span > 0 ? types[i] + ((x - bids[i]) / span * (types[i + 1] - types[i])) : types[i];
-                }
-
-                cdf[k] = law.Cdf(rate);
+                break;
             }
-
-            return cdf;
         }
 
-        private static double[] Grid(double low, double high, int points) =>
-            Enumerable.Range(0, points).Select(k => low + ((high - low) * k / (points - 1))).ToArray();
+        return (x, steps, MaxAbs(residuals));
     }
+
+    /// <summary>Backtracking line search along x - t d, keeping both bid functions strictly increasing.</summary>
+    private static bool TryStep(FirstOrderConditions conditions, ref double[] x, ref double[] residuals, ref double norm, Vector<double> direction)
+    {
+        for (var t = 1.0; t > 1e-4; t *= 0.5)
+        {
+            var current = x;
+            var trial = current.Select((value, i) => value - (t * direction[i])).ToArray();
+            if (!conditions.Admissible(trial))
+            {
+                continue;
+            }
+
+            var trialResiduals = conditions.Residuals(trial);
+            var trialNorm = SquaredNorm(trialResiduals);
+            if (trialNorm < (1 - (1e-4 * t)) * norm)
+            {
+                x = trial;
+                residuals = trialResiduals;
+                norm = trialNorm;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double SquaredNorm(double[] values) => values.Sum(value => value * value);
+
+    private static double MaxAbs(double[] values) => values.Max(Math.Abs);
 }

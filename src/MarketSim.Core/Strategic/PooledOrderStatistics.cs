@@ -67,7 +67,7 @@ internal static class PooledOrderStatistics
         return (cdf, partial);
     }
 
-    private static void BinomialPmf(int n, double p, Span<double> pmf)
+    internal static void BinomialPmf(int n, double p, Span<double> pmf)
     {
         pmf.Clear();
         if (p <= 0)
