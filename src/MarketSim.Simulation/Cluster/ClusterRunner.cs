@@ -1,6 +1,7 @@
 using MarketSim.Simulation.Messages;
 using Akka.Actor;
 using Akka.Actor.Setup;
+using Akka.Cluster;
 using Akka.Configuration;
 using Akka.Event;
 using Akka.Remote.Transport.DotNetty;
@@ -226,11 +227,20 @@ public static class ClusterRunner
         var completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var coordinatorPath = new RootActorPath(seed) / "user" / CoordinatorName;
         var cluster = Akka.Cluster.Cluster.Get(system);
-        cluster.RegisterOnMemberUp(() =>
-            system.ActorOf(ClusterWorkerActor.PropsFor(coordinatorPath, buildModel, slots, identity, hooks, welcomed, completion), "worker"));
+        var started = 0;
+        void StartWorker()
+        {
+            if (Interlocked.Exchange(ref started, 1) == 0)
+            {
+                system.ActorOf(ClusterWorkerActor.PropsFor(coordinatorPath, buildModel, slots, identity, hooks, welcomed, completion), "worker");
+            }
+        }
+
+        cluster.RegisterOnMemberUp(StartWorker);
         cluster.Join(seed);
         await using var registration = cancellationToken.Register(() => completion.TrySetCanceled(cancellationToken));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _ = StartWhenWeaklyUpAsync(cluster, StartWorker, timeout.Token);
         var answered = await Task.WhenAny(welcomed.Task, completion.Task, Task.Delay(joinTimeout, timeout.Token)).ConfigureAwait(false);
         await timeout.CancelAsync().ConfigureAwait(false);
         if (!welcomed.Task.IsCompleted && !completion.Task.IsCompleted)
@@ -242,6 +252,35 @@ public static class ClusterRunner
         _ = answered;
         await completion.Task.ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A node that joins while another is leaving or unreachable is not moved to Up until the cluster
+    /// converges again, which can take longer than any join timeout;
+    /// Akka makes it WeaklyUp after allow-weakly-up-members (7 s). It reaches the coordinator then as well,
+    /// so it starts working instead of waiting for Up (a test saw a worker wait the whole join timeout).
+    /// </summary>
+    private static async Task StartWhenWeaklyUpAsync(Akka.Cluster.Cluster cluster, Action startWorker, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (cluster.SelfMember.Status == MemberStatus.WeaklyUp)
+            {
+                startWorker();
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(WeaklyUpPollInterval, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static readonly TimeSpan WeaklyUpPollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The transport's protocol: TLS only (ConfigFor), so addresses read akka.ssl.tcp://marketsim@host:port.</summary>
     public const string Protocol = "akka.ssl.tcp";
