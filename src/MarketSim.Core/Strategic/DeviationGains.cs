@@ -13,7 +13,6 @@ namespace MarketSim.Core.Strategic;
 /// Utilities are interpolated linearly between report grid points; the best grid report is refined by
 /// a parabola through its neighbours.
 /// </summary>
-/// <summary>The game's grids and the rivals' order statistics for given strategies.</summary>
 internal sealed class DeviationGains
 {
     private readonly IRateLaw buyerLaw;
@@ -23,15 +22,15 @@ internal sealed class DeviationGains
     private readonly double kappa;
     private readonly double[] reports;
 
-    public DeviationGains(IRateLaw buyerLaw, IRateLaw sellerLaw, int buyerCount, int sellerCount, double kappa, int typePoints, int reportPoints)
+    public DeviationGains(IRateLaw buyerLaw, IRateLaw sellerLaw, int buyerCount, int sellerCount, double kappa, int checkedTypes, int reportPoints)
     {
         this.buyerLaw = buyerLaw;
         this.sellerLaw = sellerLaw;
         this.buyerCount = buyerCount;
         this.sellerCount = sellerCount;
         this.kappa = kappa;
-        BuyerTypes = Grid(buyerLaw.Lower, buyerLaw.Upper, typePoints);
-        SellerTypes = Grid(sellerLaw.Lower, sellerLaw.Upper, typePoints);
+        BuyerTypes = Grid(buyerLaw.Lower, buyerLaw.Upper, checkedTypes);
+        SellerTypes = Grid(sellerLaw.Lower, sellerLaw.Upper, checkedTypes);
         reports = Grid(Math.Min(buyerLaw.Lower, sellerLaw.Lower), Math.Max(buyerLaw.Upper, sellerLaw.Upper), reportPoints);
     }
 
@@ -39,30 +38,33 @@ internal sealed class DeviationGains
 
     public double[] SellerTypes { get; }
 
-    public double MaximumGain(double[] buyerBids, double[] sellerBids)
+    /// <summary>
+    /// The largest gain of any checked type (a uniform grid over each support, independent of the bid
+    /// functions' own nodes) from any report, when the buyers bid <paramref name="buyers"/> and the
+    /// sellers ask <paramref name="sellers"/>.
+    /// </summary>
+    public double MaximumGain(BidFunction buyers, BidFunction sellers)
     {
-        var (buyerPayoff, sellerPayoff) = Payoffs(buyerBids, sellerBids);
+        var (buyerPayoff, sellerPayoff) = Payoffs(buyers, sellers);
         var gain = 0.0;
-        for (var i = 0; i < BuyerTypes.Length; i++)
+        foreach (var v in BuyerTypes)
         {
-            var v = BuyerTypes[i];
-            gain = Math.Max(gain, BestReport(x => buyerPayoff(x, v), v, buyer: true, unrestricted: true).Value - buyerPayoff(buyerBids[i], v));
+            gain = Math.Max(gain, BestReport(x => buyerPayoff(x, v), v, buyer: true, unrestricted: true).Value - buyerPayoff(buyers.At(v), v));
         }
 
-        for (var i = 0; i < SellerTypes.Length; i++)
+        foreach (var c in SellerTypes)
         {
-            var c = SellerTypes[i];
-            gain = Math.Max(gain, BestReport(y => sellerPayoff(y, c), c, buyer: false, unrestricted: true).Value - sellerPayoff(sellerBids[i], c));
+            gain = Math.Max(gain, BestReport(y => sellerPayoff(y, c), c, buyer: false, unrestricted: true).Value - sellerPayoff(sellers.At(c), c));
         }
 
         return gain;
     }
 
     /// <summary>The expected utilities U_B(x; v) and U_S(y; c), interpolated linearly between report grid points.</summary>
-    private (Func<double, double, double> Buyer, Func<double, double, double> Seller) Payoffs(double[] buyerBids, double[] sellerBids)
+    private (Func<double, double, double> Buyer, Func<double, double, double> Seller) Payoffs(BidFunction buyers, BidFunction sellers)
     {
-        var buyerCdf = ReportCdf(BuyerTypes, buyerBids, buyerLaw);
-        var sellerCdf = ReportCdf(SellerTypes, sellerBids, sellerLaw);
+        var buyerCdf = ReportCdf(buyers.Types, buyers.Bids, buyerLaw);
+        var sellerCdf = ReportCdf(sellers.Types, sellers.Bids, sellerLaw);
         var m = buyerCount;
 
         // A buyer's rivals: N_B - 1 buyers and N_S sellers.
@@ -158,7 +160,7 @@ internal sealed class DeviationGains
     }
 
     /// <summary>F(x) = P(b(R) &lt;= x) on the report grid, inverting the non-decreasing piecewise-linear bid function.</summary>
-    private double[] ReportCdf(double[] types, double[] bids, IRateLaw law)
+    private double[] ReportCdf(IReadOnlyList<double> types, IReadOnlyList<double> bids, IRateLaw law)
     {
         var cdf = new double[reports.Length];
         var i = 0;
@@ -171,15 +173,15 @@ internal sealed class DeviationGains
                 continue;
             }
 
-            while (i + 1 < bids.Length && bids[i + 1] <= x)
+            while (i + 1 < bids.Count && bids[i + 1] <= x)
             {
                 i++;
             }
 
             double rate;
-            if (i == bids.Length - 1)
+            if (i == bids.Count - 1)
             {
-                rate = types[^1];
+                rate = types[types.Count - 1];
             }
             else
             {

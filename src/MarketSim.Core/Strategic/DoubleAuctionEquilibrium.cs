@@ -10,28 +10,31 @@ namespace MarketSim.Core.Strategic;
 /// reports sorted ascending y_1 &lt;= ... &lt;= y_L bracket the CE clearing interval [y_{N_B}, y_{N_B+1}]
 /// and the price is (1 - kappa) y_{N_B} + kappa y_{N_B+1}, kappa = 1/2 (midpoint), 0 (low), 1 (high)
 /// (Rustichini, Satterthwaite and Williams 1994).
-/// <para>Method: the first-order conditions (<see cref="FirstOrderConditions"/>) collocated at every
-/// point of the two type grids, a system of 2n equations in the bids and asks on the grids, solved by
-/// Newton's method with a finite-difference Jacobian (MathNet LU) and a backtracking line search that
-/// keeps both bid functions strictly increasing. Start: linear shading by 1/(n + 2) of the distance to
-/// the end of the report range (n = min(N_B, N_S)); if Newton stalls from there, by continuation from
-/// the solution at half the market size. Selected equilibrium: the one with continuous, strictly
-/// increasing bid functions in which types that cannot trade report truthfully; for one pair with
-/// uniform values it is Chatterjee and Samuelson's (1983) linear equilibrium. Step equilibria (reports
-/// pooled on a few prices, Leininger, Linhart and Radner 1989) are excluded by construction.</para>
+/// <para>Method: the first-order conditions (<see cref="FirstOrderConditions"/>) collocated on type grids
+/// that span the types that can trade (graded towards their ends), plus the two ends where corner pools
+/// begin: 2n + 2 equations solved by Newton's method with a finite-difference Jacobian (MathNet LU), a
+/// backtracking line search that keeps both bid functions strictly increasing on their grids, and
+/// Levenberg-Marquardt steps where the Newton direction does not descend. Start: linear shading by
+/// 1/(n + 2) of the distance to the end of the report range (n = min(N_B, N_S)); if Newton stalls from
+/// there, continuation from the solution of a 1.5 times larger market. Selected equilibrium: continuous bid
+/// functions, strictly increasing where a type's report can change its trade, truthful for the types that
+/// cannot trade, and pooled on the other side's extreme report where bidding beyond it can only worsen the
+/// price; for one pair with uniform values it is Chatterjee and Samuelson's (1983) linear equilibrium.
+/// Step equilibria (reports pooled on a few prices, Leininger, Linhart and Radner 1989) are excluded by
+/// construction.</para>
 /// <para>Checked GLOBALLY afterwards: <see cref="MaximumGain"/> is the largest expected-utility gain any
 /// grid type can make by any report on a fine report grid (<see cref="DeviationGains"/>).</para>
 /// </summary>
 public sealed class DoubleAuctionEquilibrium
 {
-    private DoubleAuctionEquilibrium(BidFunction buyers, BidFunction sellers, int iterations, double residual, double maximumGain, bool converged)
+    private DoubleAuctionEquilibrium(BidFunction buyers, BidFunction sellers, int iterations, double residual, double maximumGain, double gainAgainstTruth)
     {
+        GainAgainstTruth = gainAgainstTruth;
         Buyers = buyers;
         Sellers = sellers;
         Iterations = iterations;
         Residual = residual;
         MaximumGain = maximumGain;
-        Converged = converged;
     }
 
     public BidFunction Buyers { get; }
@@ -48,20 +51,35 @@ public sealed class DoubleAuctionEquilibrium
     public double MaximumGain { get; }
 
     /// <summary>
-    /// Whether the solution is accepted: every first-order residual below the requested tolerance (default
-    /// 1e-4 in rate units), or no grid type gaining more than <see cref="GainTolerance"/> by any report
-    /// (the deviation check). Newton's method aims at 1e-10; the piecewise-linear bid functions have kinks
-    /// (where trade starts and where a report crosses a grid point of the other side), and at some market
-    /// sizes the residual stalls between 1e-6 and 1e-2 at kinks that matter little for the traders'
-    /// utilities: there the deviation check decides.
+    /// The largest gain any checked type makes by its best report when every trader reports truthfully:
+    /// the incentive to shade that the equilibrium removes (the scale of <see cref="Converged"/>).
     /// </summary>
-    public bool Converged { get; }
+    public double GainAgainstTruth { get; }
 
-    /// <summary>The largest side scenarios may ask an equilibrium for (the exact sums cost O(N) per type and Newton step; shading falls like 1/N).</summary>
-    public const int MaximumAgentsPerSide = 100;
+    /// <summary>
+    /// Whether the solution is accepted as an equilibrium (an epsilon-equilibrium test on utilities): no
+    /// checked type gains more by any report than <see cref="RelativeGainTolerance"/> of
+    /// <see cref="GainAgainstTruth"/>, or than <see cref="GainTolerance"/>. The incentive to shade falls
+    /// like 1/N^2 (from about 0.03 for two pairs to 1e-5 at 200), so a fixed tolerance would either
+    /// refuse small markets or accept truth itself in large ones. The first-order residual is reported but
+    /// does not decide: Newton's method aims at 1e-10, and where a report crosses a grid point of the
+    /// other side the piecewise-linear bid functions leave residual floors between 1e-8 and 1e-4 that cost
+    /// the traders far less.
+    /// </summary>
+    public bool Converged => MaximumGain <= Math.Max(GainTolerance, RelativeGainTolerance * GainAgainstTruth);
 
-    /// <summary>The largest expected-utility gain from deviating that an accepted solution allows (rate units x probability).</summary>
+    /// <summary>
+    /// The largest side scenarios may ask an equilibrium for: at 10,000 agents per side a solve takes
+    /// about 15 s on one core (the sums are O(sqrt N) per type, the deviation check O(N) per report), and
+    /// the shading, which falls like 1/N, is below 1e-4 of the rate range.
+    /// </summary>
+    public const int MaximumAgentsPerSide = 10_000;
+
+    /// <summary>The expected-utility gain from deviating (rate units x probability of trade) that an accepted solution always allows.</summary>
     public const double GainTolerance = 1e-6;
+
+    /// <summary>The share of the gain against truthful play that an accepted solution may leave to a deviating type.</summary>
+    public const double RelativeGainTolerance = 0.01;
 
     public static double Kappa(PriceRule rule) => rule switch
     {
@@ -89,15 +107,16 @@ public sealed class DoubleAuctionEquilibrium
         ArgumentOutOfRangeException.ThrowIfLessThan(sellerCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(typePoints, 5);
         var kappa = Kappa(rule);
-        var buyerTypes = DeviationGains.Grid(buyerLaw.Lower, buyerLaw.Upper, typePoints);
-        var sellerTypes = DeviationGains.Grid(sellerLaw.Lower, sellerLaw.Upper, typePoints);
-        var (unknowns, iterations, residual) = SolveWithContinuation(buyerLaw, sellerLaw, buyerCount, sellerCount, kappa, buyerTypes, sellerTypes, tolerance, buyersStrategic, sellersStrategic);
-        var bids = unknowns[..typePoints];
-        var asks = unknowns[typePoints..];
-        var gain = new DeviationGains(buyerLaw, sellerLaw, buyerCount, sellerCount, kappa, typePoints, reportPoints).MaximumGain(bids, asks);
-        return new DoubleAuctionEquilibrium(
-            new BidFunction(buyerTypes, bids), new BidFunction(sellerTypes, asks), iterations, residual, gain, residual < tolerance || gain < GainTolerance);
+        var conditions = new FirstOrderConditions(buyerLaw, sellerLaw, buyerCount, sellerCount, kappa, typePoints, buyersStrategic, sellersStrategic);
+        var (unknowns, iterations, residual) = SolveWithContinuation(conditions, buyerLaw, sellerLaw, buyerCount, sellerCount, kappa, typePoints, tolerance);
+        var (buyers, sellers) = conditions.BidFunctions(unknowns);
+        var check = new DeviationGains(buyerLaw, sellerLaw, buyerCount, sellerCount, kappa, CheckedTypes(typePoints), reportPoints);
+        var truthful = (Buyers: Truthful(buyerLaw, buyersStrategic ? null : buyers), Sellers: Truthful(sellerLaw, sellersStrategic ? null : sellers));
+        return new DoubleAuctionEquilibrium(buyers, sellers, iterations, residual, check.MaximumGain(buyers, sellers), check.MaximumGain(truthful.Buyers, truthful.Sellers));
     }
+
+    /// <summary>Truthful reports over the law's support (a side that is not strategic keeps its own, truthful, function).</summary>
+    private static BidFunction Truthful(IRateLaw law, BidFunction? own) => own ?? BidFunction.Truthful([law.Lower, law.Upper]);
 
     /// <summary>The largest gain from deviating when the buyers bid <paramref name="buyers"/> and the sellers ask <paramref name="sellers"/> (same laws and sizes).</summary>
     public static double MaximumGainAgainst(
@@ -105,50 +124,38 @@ public sealed class DoubleAuctionEquilibrium
     {
         ArgumentNullException.ThrowIfNull(buyers);
         ArgumentNullException.ThrowIfNull(sellers);
-        var check = new DeviationGains(buyerLaw, sellerLaw, buyerCount, sellerCount, Kappa(rule), buyers.Types.Count, reportPoints);
-        return check.MaximumGain(check.BuyerTypes.Select(buyers.At).ToArray(), check.SellerTypes.Select(sellers.At).ToArray());
+        return new DeviationGains(buyerLaw, sellerLaw, buyerCount, sellerCount, Kappa(rule), CheckedTypes(buyers.Types.Count), reportPoints).MaximumGain(buyers, sellers);
     }
 
-    private static (double[] Unknowns, int Iterations, double Residual) SolveWithContinuation(
-        IRateLaw buyerLaw, IRateLaw sellerLaw, int buyerCount, int sellerCount, double kappa, double[] buyerTypes, double[] sellerTypes, double tolerance, bool buyersStrategic, bool sellersStrategic)
-    {
-        var conditions = new FirstOrderConditions(buyerLaw, sellerLaw, buyerCount, sellerCount, kappa, buyerTypes, sellerTypes, buyersStrategic, sellersStrategic);
-        var start = LinearStart(buyerLaw, sellerLaw, 1.0 / (Math.Min(buyerCount, sellerCount) + 2), buyerTypes, sellerTypes);
-        if (!buyersStrategic)
-        {
-            buyerTypes.CopyTo(start, 0);
-        }
+    /// <summary>The deviation check tests twice as many types as the solution has nodes, half of them between nodes.</summary>
+    private static int CheckedTypes(int typePoints) => (2 * typePoints) - 1;
 
-        if (!sellersStrategic)
-        {
-            sellerTypes.CopyTo(start, buyerTypes.Length);
-        }
+    private static (double[] Unknowns, int Iterations, double Residual) SolveWithContinuation(
+        FirstOrderConditions conditions, IRateLaw buyerLaw, IRateLaw sellerLaw, int buyerCount, int sellerCount, double kappa, int typePoints, double tolerance)
+    {
+        var start = LinearStart(conditions, buyerLaw, sellerLaw, 1.0 / (Math.Min(buyerCount, sellerCount) + 2));
         var (unknowns, iterations, residual) = Newton(conditions, start, DirectNewtonSteps);
         if (residual < tolerance || Math.Min(buyerCount, sellerCount) >= ContinuationLimit)
         {
             return (unknowns, iterations, residual);
         }
 
-        // Continuation. Small markets from the next smaller one (one pair converges from the linear
-        // start, which is Chatterjee-Samuelson's solution for uniform values); larger ones from a LARGER
-        // market (large markets shade little and Newton converges there from the linear start). The
+        // Continuation from a LARGER market (large markets shade little and Newton converges there from
+        // the linear start; for one pair with uniform values the linear start is the solution). The
         // neighbour's shading is scaled by the ratio of the market sizes (shading falls like 1/N,
         // docs/theory.md §2.4); the same ratio of buyers to sellers is kept.
         var n = Math.Min(buyerCount, sellerCount);
-        var neighbourSellers = n <= SmallMarket
-            ? Math.Max(1, sellerCount - (sellerCount / n))
-            : Math.Max(sellerCount + 1, (int)Math.Ceiling(sellerCount * ContinuationFactor));
+        var neighbourSellers = Math.Max(sellerCount + 1, (int)Math.Ceiling(sellerCount * ContinuationFactor));
         var neighbourBuyers = Math.Max(1, (int)Math.Round(buyerCount * (double)neighbourSellers / sellerCount));
-        var (neighbour, neighbourIterations, _) = SolveWithContinuation(buyerLaw, sellerLaw, neighbourBuyers, neighbourSellers, kappa, buyerTypes, sellerTypes, tolerance, buyersStrategic, sellersStrategic);
+        var neighbourConditions = new FirstOrderConditions(buyerLaw, sellerLaw, neighbourBuyers, neighbourSellers, kappa, typePoints, conditions.BuyersStrategic, conditions.SellersStrategic);
+        var (neighbour, neighbourIterations, _) = SolveWithContinuation(neighbourConditions, buyerLaw, sellerLaw, neighbourBuyers, neighbourSellers, kappa, typePoints, tolerance);
         var scale = (Math.Min(neighbourBuyers, neighbourSellers) + 1.0) / (n + 1.0);
-        var types = buyerTypes.Concat(sellerTypes).ToArray();
-        var guess = neighbour.Select((report, i) => types[i] + (scale * (report - types[i]))).ToArray();
+        var (bids, asks) = neighbourConditions.BidFunctions(neighbour);
+        var (buyerPoolStart, sellerPoolEnd) = neighbourConditions.PoolEnds(neighbour);
+        var guess = conditions.UnknownsOf(v => v + (scale * (bids.At(v) - v)), c => c + (scale * (asks.At(c) - c)), buyerPoolStart, sellerPoolEnd);
         var (continued, continuedIterations, continuedResidual) = Newton(conditions, guess, MaximumNewtonSteps);
         return (continued, iterations + neighbourIterations + continuedIterations, continuedResidual);
     }
-
-    /// <summary>Markets with at most this many traders on the short side are continued from smaller ones.</summary>
-    private const int SmallMarket = 1;
 
     /// <summary>Newton steps from the linear start before falling back on continuation.</summary>
     private const int DirectNewtonSteps = 12;
@@ -165,14 +172,16 @@ public sealed class DoubleAuctionEquilibrium
     /// seller rate) and b_1 = b(highest buyer rate) solved jointly. With shade 1/3, one pair and uniform
     /// values on [0, 1] this is exactly Chatterjee and Samuelson's equilibrium (a_0 = 1/4, b_1 = 3/4).
     /// </summary>
-    private static double[] LinearStart(IRateLaw buyerLaw, IRateLaw sellerLaw, double shade, double[] buyerTypes, double[] sellerTypes)
+    private static double[] LinearStart(FirstOrderConditions conditions, IRateLaw buyerLaw, IRateLaw sellerLaw, double shade)
     {
         var keep = 1 - shade;
         var lowestAsk = Math.Max(sellerLaw.Lower, ((shade * buyerLaw.Upper) + sellerLaw.Lower) / (1 + shade));
         var highestBid = (shade * lowestAsk) + (keep * buyerLaw.Upper);
-        var bids = buyerTypes.Select(v => v <= lowestAsk ? v : lowestAsk + (keep * (v - lowestAsk)));
-        var asks = sellerTypes.Select(c => c >= highestBid ? c : highestBid - (keep * (highestBid - c)));
-        return bids.Concat(asks).ToArray();
+        return conditions.UnknownsOf(
+            v => v <= lowestAsk ? v : lowestAsk + (keep * (v - lowestAsk)),
+            c => c >= highestBid ? c : highestBid - (keep * (highestBid - c)),
+            buyerLaw.Upper,
+            sellerLaw.Lower);
     }
 
     private const int MaximumNewtonSteps = 60;

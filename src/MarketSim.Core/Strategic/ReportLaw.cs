@@ -10,6 +10,11 @@ namespace MarketSim.Core.Strategic;
 /// midpoints (constant beyond the outer ones), so it is continuous in x and in the bids (Newton's method
 /// needs residuals without jumps) and it sees every segment's slope: central differences at the grid
 /// points would be blind to bids zig-zagging from point to point, which stalled Newton's method.
+/// <para>Beyond the grid (docs/theory.md §2.4) the traders on the side that cannot trade report
+/// truthfully: buyers below the grid, sellers above it, so P(b(R) &lt;= x) = G(x) there (continuous
+/// because the grid's end report is truthful). On the other end every type beyond the grid reports the
+/// end report (the pool of the corner, an atom): buyers above the grid bid the highest ask, sellers below
+/// it ask the lowest bid; where the grid reaches the support's end that end is simply the last report.</para>
 /// </summary>
 internal sealed class ReportLaw
 {
@@ -18,9 +23,12 @@ internal sealed class ReportLaw
     private readonly double[] midpoints;
     private readonly double[] densities;
     private readonly IRateLaw law;
+    private readonly bool truthfulBelow;
 
-    public ReportLaw(double[] types, double[] bids, IRateLaw law)
+    /// <param name="truthfulBelow">true for buyers (truthful below the grid, pooled above), false for sellers (pooled below, truthful above).</param>
+    public ReportLaw(double[] types, double[] bids, IRateLaw law, bool truthfulBelow)
     {
+        this.truthfulBelow = truthfulBelow;
         this.types = types;
         this.bids = bids;
         this.law = law;
@@ -38,23 +46,28 @@ internal sealed class ReportLaw
     {
         if (x < bids[0])
         {
-            return 0.0;
+            return truthfulBelow ? law.Cdf(Math.Min(x, types[0])) : 0.0;
         }
 
         if (x >= bids[^1])
         {
-            return 1.0;
+            return truthfulBelow ? 1.0 : law.Cdf(Math.Max(x, types[^1]));
         }
 
         return law.Cdf(Invert(x));
     }
 
-    /// <summary>The density of b(R) at x (0 outside the range of b).</summary>
+    /// <summary>The density of b(R) at x (the rate density where the reports are truthful, 0 where there are none).</summary>
     public double Density(double x)
     {
-        if (x < bids[0] || x > bids[^1])
+        if (x < bids[0])
         {
-            return 0.0;
+            return truthfulBelow && x < types[0] ? law.Density(x) : 0.0;
+        }
+
+        if (x > bids[^1])
+        {
+            return !truthfulBelow && x > types[^1] ? law.Density(x) : 0.0;
         }
 
         var type = Invert(x);

@@ -38,8 +38,9 @@ public sealed class TraderBehaviourScenarioTests
     [Theory]
     [InlineData(", behaviour: strategic", 5, "  - competitive-equilibrium\n", 1, "behaviour")]
     [InlineData(", behaviour: equilibrium", 5, "  - price-control: { price: 0.4 }\n", 1, "competitive-equilibrium")]
-    [InlineData(", behaviour: equilibrium", 500, "  - competitive-equilibrium\n", 1, "at most")]
-    // Section 2's laws with 2 sellers: high buyers pool on the highest ask, a corner the solver does not find.
+    [InlineData(", behaviour: equilibrium", 20_000, "  - competitive-equilibrium\n", 1, "at most")]
+    // Section 2's laws with 2 sellers: high buyers pool on the highest ask and high sellers crowd beneath
+    // that pool, a two-sided pool the solver does not represent (docs/theory.md §2.4).
     [InlineData(", behaviour: equilibrium", 2, "  - competitive-equilibrium\n", 2, "was not found")]
     public async Task EquilibriumIsRefusedWhereItIsNotDefined(string behaviour, int sellers, string mechanisms, int sellerMoney, string reason)
     {
@@ -74,7 +75,8 @@ public sealed class TraderBehaviourScenarioTests
             var report = double.Parse(row[3], CultureInfo.InvariantCulture);
             // Buyers shade down, sellers up (docs/theory.md §2.4), up to the grid's error where trade starts.
             Assert.True(row[1] == "buyers" ? report <= rate + 1e-3 : report >= rate - 1e-3, string.Join(',', row));
-            Assert.True(double.Parse(row[4], CultureInfo.InvariantCulture) < 1e-4, string.Join(',', row));
+            // The deviation check of an accepted equilibrium of 5 pairs (against truth a type gains about 5e-3).
+            Assert.True(double.Parse(row[5], CultureInfo.InvariantCulture) < 5e-5, string.Join(',', row));
         }
 
         Assert.True(cells.Max(row => Math.Abs(double.Parse(row[3], CultureInfo.InvariantCulture) - double.Parse(row[2], CultureInfo.InvariantCulture))) > 0.02);

@@ -52,7 +52,6 @@ public sealed class DoubleAuctionEquilibriumTests(ITestOutputHelper output)
             var shade = Math.Max(equilibrium.Buyers.MaximalShading(), equilibrium.Sellers.MaximalShading());
             output.WriteLine($"N = {n}: maximal shading {shade:E4}, residual {equilibrium.Residual:E2}, deviation gain {equilibrium.MaximumGain:E2}, {watch.ElapsedMilliseconds} ms");
             Assert.True(equilibrium.Converged, $"N = {n}: residual {equilibrium.Residual}");
-            Assert.True(equilibrium.MaximumGain < GainTolerance, $"N = {n}: gain {equilibrium.MaximumGain}");
             shading.Add(shade);
         }
 
@@ -64,7 +63,7 @@ public sealed class DoubleAuctionEquilibriumTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData(1.0, 5)]
-    [InlineData(2.0, 20)]
+    [InlineData(2.0, 200)]
     public void NoTraderGainsByDeviatingFromTheComputedProfile(double sellerMoney, int pairs)
     {
         // Uniform example (sellerMoney = 1) and docs/theory.md §1.4's Section 2 market (sellers' rates
@@ -77,9 +76,51 @@ public sealed class DoubleAuctionEquilibriumTests(ITestOutputHelper output)
             market.Buyers, market.Sellers, pairs, pairs, PriceRule.Midpoint, BidFunction.Truthful(equilibrium.Buyers.Types), BidFunction.Truthful(equilibrium.Sellers.Types));
         output.WriteLine($"residual {equilibrium.Residual:E2}; gain at the equilibrium {check:E2}, against truth {truthful:E2}");
         Assert.True(equilibrium.Converged);
-        Assert.True(check < GainTolerance, $"gain {check}");
-        // Power: against truth the best deviation gains more than the tolerance and far more than at the equilibrium.
-        Assert.True(truthful > GainTolerance && truthful > 100 * check, $"gain against truth {truthful}");
+        // Recomputed on the check's own grid: within the acceptance rule (1% of the gain against truth).
+        Assert.True(check <= Math.Max(DoubleAuctionEquilibrium.GainTolerance, DoubleAuctionEquilibrium.RelativeGainTolerance * truthful), $"gain {check}");
+        // Power: against truth the best deviation gains far more than at the equilibrium.
+        Assert.True(truthful > 100 * check, $"gain against truth {truthful}");
+    }
+
+    [Fact]
+    public void InTheSectionTwoMarketHighBuyersPoolOnTheHighestAsk()
+    {
+        // Sellers' rates end at 1/2, buyers' at 1: a bid above the highest ask trades surely (N_S >= N_B)
+        // and can only raise the price, so every buyer whose first-order bid would pass the highest ask
+        // bids exactly that ask (docs/theory.md §2.4). 200 pairs: the exact sums reach pivotal
+        // probabilities far below 1e-300 here, which only the log-space sums represent.
+        var market = SolverTestMarkets.UniformExample(2.0);
+        var equilibrium = DoubleAuctionEquilibrium.Solve(market.Buyers, market.Sellers, 200, 200, PriceRule.Midpoint, typePoints: TypePoints);
+        var highestAsk = equilibrium.Sellers.At(market.Sellers.Upper);
+        output.WriteLine($"residual {equilibrium.Residual:E2}, gain {equilibrium.MaximumGain:E2}, highest ask {highestAsk:F5}");
+        Assert.True(equilibrium.Converged, $"gain {equilibrium.MaximumGain}");
+        Assert.True(Math.Abs(highestAsk - 0.5) < 1e-3, $"highest ask {highestAsk}: the top seller cannot trade and asks its rate");
+        foreach (var v in Enumerable.Range(0, 101).Select(k => k / 100.0))
+        {
+            var bid = equilibrium.Buyers.At(v);
+            Assert.True(bid <= highestAsk + 1e-9, $"v = {v}: bid {bid} above the highest ask {highestAsk}");
+            if (v >= 0.55)
+            {
+                Assert.Equal(highestAsk, bid, 9);
+            }
+        }
+
+        // Below the pool buyers shade by O(1/N): at most a few thousandths at 200 pairs.
+        var shading = Enumerable.Range(1, 45).Select(k => k / 100.0).Max(v => v - equilibrium.Buyers.At(v));
+        Assert.InRange(shading, 0.0, 0.01);
+    }
+
+    [Fact]
+    public void LargeMarketsShadeLikeOneOverN()
+    {
+        // 1,000 pairs, uniform values: the maximal shading continues the 1/N law of the small markets
+        // (0.0077 at 64 pairs, so about 0.0005 here) and no type gains by deviating.
+        var market = SolverTestMarkets.UniformExample(1.0);
+        var equilibrium = DoubleAuctionEquilibrium.Solve(market.Buyers, market.Sellers, 1000, 1000, PriceRule.Midpoint, typePoints: TypePoints);
+        var shade = Math.Max(equilibrium.Buyers.MaximalShading(), equilibrium.Sellers.MaximalShading());
+        output.WriteLine($"shading {shade:E3}, residual {equilibrium.Residual:E2}, gain {equilibrium.MaximumGain:E2}");
+        Assert.True(equilibrium.Converged, $"gain {equilibrium.MaximumGain}");
+        Assert.InRange(shade * 1000, 0.25, 1.0);
     }
 
     [Fact]
@@ -96,7 +137,4 @@ public sealed class DoubleAuctionEquilibriumTests(ITestOutputHelper output)
 
     /// <summary>A coarse type grid keeps the tests fast (the production default is 101 points).</summary>
     private const int TypePoints = 41;
-
-    /// <summary>The deviation tolerance in expected utility (rate units times trade probability).</summary>
-    private const double GainTolerance = 1e-4;
 }
