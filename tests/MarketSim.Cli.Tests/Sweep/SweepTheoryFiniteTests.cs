@@ -98,6 +98,33 @@ public sealed class SweepTheoryFiniteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AnOptimumThatTradesNothingHasNoFiniteRowsAndTheSweepStillRuns()
+    {
+        // Buyers' rates in [0, 0.2], sellers' in [0.5, 1]: no gains from trade, the solver's optimum is no trade
+        // (no menu to run on a finite market, so no finite theory); the wedge next to it still has one.
+        using var cli = new CliHarness();
+        var scenario = cli.WriteScenario("no-trade.yaml", """
+            name: no-trade
+            seed: 1
+            replications: 3
+            market: { sellers: 50, buyersPerSeller: 1.0 }
+            buyers:  { good: { uniform: [0, 0.2] }, money: { constant: 1 } }
+            sellers: { good: { uniform: [0.5, 1] }, money: { constant: 1 } }
+            mechanisms:
+              - optimal
+              - price-wedge: { buyerPrice: 0.5, sellerPrice: 0.25, lumpSum: realized, lumpSumTo: sellers }
+            """);
+        var folder = cli.PathOf("out");
+        var (exitCode, _, error) = await cli.RunAsync("sweep", scenario, "--set", "market.sellers=50:60:10", "--out", folder);
+        Assert.True(exitCode == 0, error);
+        var rows = SweepRows(folder);
+        Assert.Equal("0", rows[(50, "optimal", "volume")]);
+        Assert.DoesNotContain(rows.Keys, key => key.Mechanism == "optimal" && key.Metric.StartsWith(Prefix, StringComparison.Ordinal));
+        Assert.Equal("0", rows[(60, "price-wedge", Prefix + "volume")]);
+        Assert.Equal("0.5", rows[(60, "price-wedge", Prefix + "buyers_option_1_price")]);
+    }
+
+    [Fact]
     public async Task MonteCarloMeansOfSweepSimulateLieInTheirIntervalsAroundTheoryFinite()
     {
         const int replications = 400;
