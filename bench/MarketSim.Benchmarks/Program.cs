@@ -5,6 +5,7 @@ using MarketSim.Benchmarks;
 // dotnet run -c Release --project bench/MarketSim.Benchmarks -- --peak-memory   (10^6 per side, peak working set alone)
 // dotnet run -c Release --project bench/MarketSim.Benchmarks -- --profile       (stage breakdown: draw, clear, measure)
 // dotnet run -c Release --project bench/MarketSim.Benchmarks -- --filter '*'    (BenchmarkDotNet)
+// dotnet run -c Release --project bench/MarketSim.Benchmarks -- --filter '*FiniteMenuBenchmarks*' '*DoubleAuctionEquilibriumBenchmarks*'  (issue 16, ShortRun)
 if (args.Contains("--table"))
 {
     await ThroughputTable.RunAsync(Console.Out, quick: args.Contains("--quick"));

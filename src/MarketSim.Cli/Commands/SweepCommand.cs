@@ -20,7 +20,8 @@ namespace MarketSim.Cli.Commands;
 /// <c>sweep &lt;scenario&gt; --set &lt;path&gt;=&lt;from&gt;:&lt;to&gt;:&lt;step&gt; ... [--sample latin-hypercube:N] [--simulate] [--out DIR]</c>:
 /// per point, the scenario with the fields set (edited in the YAML tree, re-validated by
 /// <see cref="ScenarioLoader.LoadNodes"/>), solved and, with <c>--simulate</c>, simulated in process.
-/// Writes one tidy <c>sweep.csv</c> (<c>point,&lt;fields...&gt;,mechanism,metric,value</c>) and the manifest
+/// Writes one tidy <c>sweep.csv</c> (<c>point,&lt;fields...&gt;,mechanism,metric,value</c>; the rows are
+/// <see cref="SweepMetrics"/>'s: continuum theory, <c>theory_finite_*</c>, <c>simulated_*</c>) and the manifest
 /// into DIR (default <c>output/sweeps/&lt;scenario name&gt;/</c>). Points are computed in parallel into
 /// fixed slots and written in point order: the same inputs give the same bytes. Each finished point goes
 /// to the journal of <c>run</c> (Resume/ReplicationJournal) as it completes, so an interrupted sweep
@@ -205,19 +206,21 @@ internal static class SweepCommand
     }
 
     /// <summary>
-    /// One point's rows: the theory and, with a <paramref name="model"/> (<c>--simulate</c>), the Monte Carlo
-    /// summary. The theory of a simulated point is read off its model, which was solved when it was built.
+    /// One point's rows: the theory (continuum, and the posted mechanisms' exact finite-market expectations) and,
+    /// with a <paramref name="model"/> (<c>--simulate</c>), the Monte Carlo summary. The theory of a simulated
+    /// point is read off its model, which was solved when it was built.
     /// </summary>
     private static SweepPointResult Compute(int index, double[] values, Scenario scenario, MarketModel? model)
     {
         var rows = new List<(string Mechanism, string Metric, double Value)>();
         if (model is null)
         {
-            SweepMetrics.FromSolution(ScenarioTheory.Solve(scenario), rows);
+            var (solution, finite) = ScenarioTheory.SolveWithFiniteMarket(scenario);
+            SweepMetrics.FromSolution(solution, finite, rows);
         }
         else
         {
-            SweepMetrics.FromSolution(ScenarioTheory.Solve(model), rows);
+            SweepMetrics.FromSolution(ScenarioTheory.Solve(model), ScenarioTheory.FiniteMarket(model), rows);
             SweepMetrics.FromSummary(RunSummary.Build(SimulationRunner.RunInProcess(model, scenario.Replications), model.ContinuumValuesOf), rows);
         }
 

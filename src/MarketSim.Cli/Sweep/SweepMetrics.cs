@@ -11,15 +11,24 @@ namespace MarketSim.Cli.Sweep;
 /// <c>solve --json</c>): each mechanism's numbers (welfare, volume, revenue, multiplier, lump sums; menus,
 /// arrays and names left out) and the market diagnostics under the mechanism name <c>diagnostics</c>
 /// (booleans as 1/0), named by their JSON path in snake_case joined by '_' (<c>lumpSum.sellers</c> ->
-/// <c>lump_sum_sellers</c>), in the JSON's order. With <c>--simulate</c>: <c>simulated_&lt;metric&gt;</c> (the
-/// Monte Carlo mean) and <c>simulated_&lt;metric&gt;_se</c> per metric.
+/// <c>lump_sum_sellers</c>), in the JSON's order; after a posted mechanism's numbers, its exact expectations at
+/// the point's N_B and N_S as <c>theory_finite_&lt;metric&gt;</c> (the <c>theory_finite</c> column of
+/// <c>summary.csv</c>, docs/theory.md §2.2: same metrics, same values, in the finite theory's order). With
+/// <c>--simulate</c>: <c>simulated_&lt;metric&gt;</c> (the Monte Carlo mean) and <c>simulated_&lt;metric&gt;_se</c> per metric.
+/// <para>Rows, not a column: sweep.csv is tidy (one number per row, no theory column), and <c>theory_finite_</c>
+/// follows the <c>simulated_</c> prefix, so the header and every earlier row stay as they were.</para>
 /// </summary>
 internal static class SweepMetrics
 {
     public const string Diagnostics = "diagnostics";
 
-    public static void FromSolution(ScenarioSolution solution, List<(string Mechanism, string Metric, double Value)> rows)
+    /// <summary>Prefix of the finite-market expectations' metric names.</summary>
+    public const string TheoryFinite = "theory_finite_";
+
+    public static void FromSolution(
+        ScenarioSolution solution, IReadOnlyList<MechanismFiniteValues> finite, List<(string Mechanism, string Metric, double Value)> rows)
     {
+        var finiteOf = finite.ToDictionary(values => values.Mechanism, values => values.Values);
         if (solution.Diagnostics is { } diagnostics)
         {
             FromDiagnostics(diagnostics, rows);
@@ -41,6 +50,13 @@ internal static class SweepMetrics
 
                     rows.Add((name, "lump_sum_buyers", twoSided.LumpSum.Buyers));
                     rows.Add((name, "lump_sum_sellers", twoSided.LumpSum.Sellers));
+                    if (finiteOf.TryGetValue(name, out var expectations))
+                    {
+                        // The finite theory adds its values in a fixed order and removes none, so the
+                        // dictionary's order is that fixed order (the same bytes for the same inputs).
+                        rows.AddRange(expectations.Select(pair => (name, TheoryFinite + pair.Key, pair.Value)));
+                    }
+
                     break;
                 case MultiObjectSolution multiObject:
                     rows.Add((name, "thresholds_buyer_m", multiObject.Thresholds.Buyer.M));

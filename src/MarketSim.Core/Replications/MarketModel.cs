@@ -132,8 +132,18 @@ public sealed class MarketModel
     /// `theory_finite` column, docs/theory.md §2); empty for mechanisms without a finite theory.
     /// </summary>
     public IReadOnlyDictionary<string, double> FiniteValuesOf(string mechanism) =>
-        Mechanisms.FirstOrDefault(candidate => candidate.Name == mechanism) is IFiniteMarketTheory finite
-            ? finite.FiniteValues(Continuum, BuyerCount, SellerCount)
+        Mechanisms.FirstOrDefault(candidate => candidate.Name == mechanism) is { } twoSided
+            ? FiniteValuesOf(twoSided, Continuum, BuyerCount, SellerCount)
+            : new Dictionary<string, double>();
+
+    /// <summary>
+    /// The one place the finite theory is asked for (summary.csv through the instance method, sweep.csv through
+    /// <c>ScenarioTheory</c>): the mechanism's exact expectations with these populations; empty without a finite theory.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> FiniteValuesOf(
+        ITwoSidedMechanism mechanism, ContinuumMarket continuum, int buyerCount, int sellerCount) =>
+        mechanism is IFiniteMarketTheory finite
+            ? finite.FiniteValues(continuum, buyerCount, sellerCount)
             : new Dictionary<string, double>();
 
     /// <summary>The solver's menus as a mechanism, solved once here (what <see cref="MechanismFactory"/> would build).</summary>

@@ -1,5 +1,7 @@
+using MarketSim.Core.Agents;
 using MarketSim.Core.Mechanisms;
 using MarketSim.Core.Mechanisms.Menus;
+using MarketSim.Core.Mechanisms.Optimal;
 using MarketSim.Core.MultiObject;
 using MarketSim.Core.OneSided;
 using MarketSim.Core.RedistributiveAuctions;
@@ -17,22 +19,90 @@ namespace MarketSim.Core.Solutions;
 /// for <c>optimal</c> and <c>optimal-no-lump-sum</c> (§1.3), the continuum values of CE and of the given
 /// menus (§1.2, §1.5), the exact threshold mechanism of a multi-object entry (§3) and the solved auction
 /// (§4). Each mechanism is solved exactly once; nothing is simulated. Given a <see cref="MarketModel"/> that is
-/// already built (and so solved), the theory is read off it without solving again.
+/// already built (and so solved), the theory is read off it without solving again. For <c>sweep</c>, also the
+/// exact expectations of the posted mechanisms at the scenario's population (§2.2, summary.csv's theory_finite).
 /// </summary>
 public static class ScenarioTheory
 {
-    public static ScenarioSolution Solve(Scenario scenario, CancellationToken cancellationToken = default)
+    public static ScenarioSolution Solve(Scenario scenario, CancellationToken cancellationToken = default) =>
+        Solve(scenario, posted: null, cancellationToken).Solution;
+
+    /// <summary>
+    /// The continuum theory (the numbers of <see cref="Solve(Scenario, CancellationToken)"/>, solved once) and
+    /// the exact finite-market expectations of the scenario's posted mechanisms at its N_B and N_S
+    /// (<see cref="FiniteMarket(MarketModel)"/> without building a model): what <c>sweep</c> writes per point
+    /// when it does not simulate.
+    /// </summary>
+    public static (ScenarioSolution Solution, IReadOnlyList<MechanismFiniteValues> Finite) SolveWithFiniteMarket(
+        Scenario scenario, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var posted = new List<ITwoSidedMechanism>();
+        var (solution, continuum) = Solve(scenario, posted, cancellationToken);
+        if (continuum is null)
+        {
+            return (solution, []);
+        }
+
+        // The population a MarketModel of this scenario has (MarketModel's SellerCount and BuyerCount).
+        var sellers = scenario.Market!.Sellers;
+        var buyers = MarketInstance.BuyerCount(sellers, scenario.Market.BuyersPerSeller);
+        return (solution, Finite(posted, mechanism => MarketModel.FiniteValuesOf(mechanism, continuum, buyers, sellers)));
+    }
+
+    /// <summary>
+    /// The exact expectations at the model's N_B and N_S of each two-sided mechanism that has them
+    /// (<see cref="IFiniteMarketTheory"/>: the posted mechanisms; docs/theory.md §2.2), in scenario order:
+    /// <see cref="MarketModel.FiniteValuesOf"/>, the <c>theory_finite</c> column of <c>summary.csv</c>.
+    /// </summary>
+    public static IReadOnlyList<MechanismFiniteValues> FiniteMarket(MarketModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Finite(model.Mechanisms, mechanism => model.FiniteValuesOf(mechanism.Name));
+    }
+
+    private static MechanismFiniteValues[] Finite(
+        IEnumerable<ITwoSidedMechanism> mechanisms, Func<ITwoSidedMechanism, IReadOnlyDictionary<string, double>> values) =>
+        [.. mechanisms.Where(mechanism => mechanism is IFiniteMarketTheory).Select(mechanism => new MechanismFiniteValues(mechanism.Name, values(mechanism)))];
+
+    /// <summary>
+    /// Solves the scenario; the posted mechanisms it builds on the way (menus, and the solver's optima as
+    /// menus where they trade) are added to <paramref name="posted"/> when it is given.
+    /// </summary>
+    private static (ScenarioSolution Solution, ContinuumMarket? Continuum) Solve(
+        Scenario scenario, List<ITwoSidedMechanism>? posted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var continuum = scenario.Mechanisms.Any(MechanismFactory.IsTwoSided) ? MarketModel.ContinuumOf(scenario, cancellationToken) : null;
-        return Assemble(scenario, continuum, spec => spec switch
+        var solution = Assemble(scenario, continuum, spec => spec switch
         {
             MultiObjectThresholdSpec multiObject => MultiObjectSolution.FromSpec(multiObject),
             RedistributiveAuctionSpec auction => RedistributiveAuctionSolver.Solve(auction),
             CompetitiveEquilibriumSpec or TradeReductionSpec => CompetitiveEquilibrium(spec, continuum!),
-            OptimalSpec optimal => Optimal(spec, OptimalMechanismSolver.Solve(continuum!, optimal.LumpSumsAllowed, cancellationToken: cancellationToken)),
-            _ => Menu(spec, (MenuMechanism)MechanismFactory.Create(spec, continuum!), continuum!),
+            OptimalSpec optimal => Optimal(spec, OptimalMechanismSolver.Solve(continuum!, optimal.LumpSumsAllowed, cancellationToken: cancellationToken), posted, continuum!),
+            _ => Menu(spec, Posted((MenuMechanism)MechanismFactory.Create(spec, continuum!), posted), continuum!),
         });
+        return (solution, continuum);
+    }
+
+    private static MenuMechanism Posted(MenuMechanism mechanism, List<ITwoSidedMechanism>? posted)
+    {
+        posted?.Add(mechanism);
+        return mechanism;
+    }
+
+    /// <summary>
+    /// The solver's optimum; with <paramref name="posted"/>, also its menus as the mechanism a
+    /// <see cref="MarketModel"/> runs (an optimum that trades nothing has no menu to run, so no finite theory).
+    /// </summary>
+    private static TwoSidedSolution Optimal(MechanismSpec spec, OptimalMechanismSolution solution, List<ITwoSidedMechanism>? posted, ContinuumMarket market)
+    {
+        if (posted is not null && solution.BuyerMenu.Count > 0 && solution.SellerMenu.Count > 0)
+        {
+            posted.Add(OptimalMechanism.Create((OptimalSpec)spec, market, solution));
+        }
+
+        return Optimal(spec, solution);
     }
 
     /// <summary>
