@@ -77,6 +77,7 @@ public static class FiniteMenuExpectation
             Trades(sellerMoments),
             revenueTimesWeight,
             volume,
+            promisedTotal => FiniteSurplusLaw.Build(buyerSide, sellerSide, volume, promisedTotal),
             exact: true);
     }
 
