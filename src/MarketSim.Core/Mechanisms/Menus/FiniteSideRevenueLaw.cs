@@ -69,17 +69,23 @@ internal sealed class FiniteSideRevenueLaw : IFiniteSideVisitor
     }
 
     /// <summary>
-    /// About how many atoms the side has at one volume: the spread (16 sd + 3 values) of each count the
-    /// atoms are indexed by (the sure choosers, and the slots of all lottery options but the last),
-    /// from the multinomial choice probabilities. Lets <see cref="FiniteSurplusLaw.Build"/> give up
-    /// before enumerating a side whose law would not fit the budget.
+    /// About how many atoms the side has at one volume: one all-sure atom, plus, with lottery options,
+    /// the product of the spreads (16 sd + 3 values) of the counts the other atoms are indexed by (the
+    /// sure choosers, and the slots of all lottery options but the last), from the multinomial choice
+    /// probabilities. Lets <see cref="FiniteSurplusLaw.Build"/> give up before enumerating a side
+    /// whose law would not fit the budget.
     /// </summary>
     public static double EstimatedAtomsPerVolume(FiniteMenuSide side)
     {
         var menu = side.Menu;
         var chosen = Enumerable.Range(0, menu.Count).Where(o => side.ChoiceProbability[o] > 0).ToArray();
         var lotteryOptions = chosen.Where(o => !menu.IsSure(o)).ToArray();
-        var indexed = chosen.Where(menu.IsSure).Concat(lotteryOptions.Take(Math.Max(lotteryOptions.Length - 1, 0)));
+        if (lotteryOptions.Length == 0)
+        {
+            return 1.0;
+        }
+
+        var indexed = chosen.Where(menu.IsSure).Concat(lotteryOptions.Take(lotteryOptions.Length - 1));
         var atoms = 1.0;
         foreach (var o in indexed)
         {
@@ -88,7 +94,7 @@ internal sealed class FiniteSideRevenueLaw : IFiniteSideVisitor
             atoms *= Math.Min(side.Agents + 1, (16 * spread) + 3);
         }
 
-        return atoms;
+        return 1.0 + atoms;
     }
 
     public void Visit(double probability, int[] counts, int[] slots, int sure, int lotteryWinners)
