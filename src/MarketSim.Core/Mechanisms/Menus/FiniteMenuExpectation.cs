@@ -77,7 +77,8 @@ public static class FiniteMenuExpectation
             Trades(sellerMoments),
             revenueTimesWeight,
             volume,
-            promisedTotal => FiniteSurplusLaw.Build(buyerSide, sellerSide, volume, promisedTotal),
+            promisedTotal => (ISurplusLaw?)FiniteSurplusLaw.Build(buyerSide, sellerSide, volume, promisedTotal)
+                ?? FiniteSurplusMoments.Of(buyerSide, sellerSide, promisedTotal),
             exact: true);
     }
 

@@ -13,9 +13,9 @@ namespace MarketSim.Core.Mechanisms.Menus;
 /// </summary>
 public sealed class FiniteMenuValues
 {
-    private readonly Lazy<FiniteSurplusLaw?> surplusLaw;
+    private readonly Lazy<ISurplusLaw?> surplusLaw;
 
-    private FiniteMenuValues(IReadOnlyDictionary<string, double> values, double[]? volumeLaw, Lazy<FiniteSurplusLaw?> surplusLaw, int recipients, int sellers, bool exact)
+    private FiniteMenuValues(IReadOnlyDictionary<string, double> values, double[]? volumeLaw, Lazy<ISurplusLaw?> surplusLaw, int recipients, int sellers, bool exact)
     {
         Values = values;
         VolumeLaw = volumeLaw;
@@ -39,20 +39,24 @@ public sealed class FiniteMenuValues
     private int Sellers { get; }
 
     /// <summary>
-    /// Exact P(budget deficit) under promised lump sums, P(revenue &lt; N_r L), from the exact law of the
-    /// budget surplus (<see cref="FiniteSurplusLaw"/>, any menu of up to 3 options a side). NaN when
-    /// unknown: from the asymptotic expansion, or beyond the law's budgets.
+    /// P(budget deficit) under promised lump sums, P(revenue &lt; N_r L), from the exact law of the budget
+    /// surplus (<see cref="FiniteSurplusLaw"/>, any menu of up to 3 options a side), or beyond that law's
+    /// budget from its normal approximation with the exact mean and variance (<see cref="FiniteSurplusMoments"/>,
+    /// docs/theory.md §2.2). NaN from the asymptotic expansion (no states to sum over).
     /// </summary>
     public double DeficitProbability() => surplusLaw.Value?.DeficitProbability() ?? double.NaN;
 
+    /// <summary>True when the deficit probability and quantiles come from the exact law, false from its normal approximation or unknown.</summary>
+    public bool SurplusLawIsExact => surplusLaw.Value is FiniteSurplusLaw;
+
     /// <summary>
-    /// The exact safety margin (Stress SafetyMargin): the (1 - a)-quantile of D = -B / N_r, taken at
+    /// The safety margin (Stress SafetyMargin): the (1 - a)-quantile of D = -B / N_r, taken at
     /// the a-quantile of the budget surplus B (D falls as B rises). NaN when unknown.
     /// </summary>
     public double SafetyMargin(double maxDeficitProbability) =>
         surplusLaw.Value is { } law && Recipients > 0 ? -law.Quantile(maxDeficitProbability) / Recipients : double.NaN;
 
-    /// <summary>The exact q-quantile of the budget surplus per seller, B_q / N_S. NaN when unknown.</summary>
+    /// <summary>The q-quantile of the budget surplus per seller, B_q / N_S. NaN when unknown.</summary>
     public double BudgetSurplusQuantile(double level) =>
         surplusLaw.Value is { } law && Sellers > 0 ? law.Quantile(level) / Sellers : double.NaN;
 
@@ -65,7 +69,7 @@ public sealed class FiniteMenuValues
         SideTrades sellerTrades,
         double revenueTimesWeight,
         double[]? volumeLaw,
-        Func<double, FiniteSurplusLaw?>? surplusLaw,
+        Func<double, ISurplusLaw?>? surplusLaw,
         bool exact)
     {
         var sellerCount = sellers.Agents;
@@ -131,7 +135,7 @@ public sealed class FiniteMenuValues
         values[MenuLedger.SellersExpectedTrades] = PerSeller(sellers.ExpectedTrades);
         values[MenuLedger.LumpSumPromised] = lumpSum.PromisedPerAgent;
 
-        var law = new Lazy<FiniteSurplusLaw?>(() => surplusLaw?.Invoke(promisedTotal));
+        var law = new Lazy<ISurplusLaw?>(() => surplusLaw?.Invoke(promisedTotal));
         var result = new FiniteMenuValues(values, volumeLaw, law, recipients, sellerCount, exact);
         if (lumpSum.Policy == LumpSumPolicy.Realized && recipients > 0)
         {

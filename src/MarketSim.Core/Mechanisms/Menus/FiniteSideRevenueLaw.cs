@@ -54,19 +54,24 @@ internal sealed class FiniteSideRevenueLaw : IFiniteSideVisitor
     /// </summary>
     public static FiniteSideRevenueLaw? Of(FiniteMenuSide side)
     {
-        var menu = side.Menu;
-        var chosen = Enumerable.Range(0, menu.Count).Where(o => side.ChoiceProbability[o] > 0).ToArray();
-        var sure = chosen.Where(menu.IsSure).ToArray();
-        if (sure.Length > 1)
+        if (!HasOneSurePrice(side))
         {
             return null;
         }
+
+        var menu = side.Menu;
+        var chosen = Enumerable.Range(0, menu.Count).Where(o => side.ChoiceProbability[o] > 0).ToArray();
+        var sure = chosen.Where(menu.IsSure).ToArray();
 
         var law = new FiniteSideRevenueLaw(menu, side.Agents, sure.Length == 1 ? sure[0] : -1, chosen.Where(o => !menu.IsSure(o)).ToArray());
         side.Enumerate(law);
         law.Finish();
         return law;
     }
+
+    /// <summary>At most one sure option is chosen with positive probability, so sure trades have one price.</summary>
+    public static bool HasOneSurePrice(FiniteMenuSide side) =>
+        Enumerable.Range(0, side.Menu.Count).Count(o => side.Menu.IsSure(o) && side.ChoiceProbability[o] > 0) <= 1;
 
     /// <summary>
     /// About how many atoms the side has at one volume: one all-sure atom, plus, with lottery options,

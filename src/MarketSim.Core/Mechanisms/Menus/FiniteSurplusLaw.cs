@@ -17,10 +17,11 @@ namespace MarketSim.Core.Mechanisms.Menus;
 /// doubles (64 steps, each a pass): the result is exactly an atom of the law.</para>
 /// <para>Cost and limits: at most <see cref="WorkBudget"/> steps of the sides' recursions and
 /// <see cref="AtomBudget"/> atoms in all (both sides, all volumes), else <see cref="Build"/> gives up
-/// (null) and the callers leave the entries empty. Two options a side (one sure, one lottery) stay
-/// within it up to about N = 2 x 10^4; a side with two or three lottery options up to a few thousand.</para>
+/// (null) and <see cref="FiniteSurplusMoments"/>' normal approximation takes over. Two options a side
+/// (one sure, one lottery) stay within it up to about N = 2 x 10^4, the three-option test menu up to
+/// about N = 300.</para>
 /// </summary>
-internal sealed class FiniteSurplusLaw
+internal sealed class FiniteSurplusLaw : ISurplusLaw
 {
     /// <summary>Largest number of recursion cells the two sides may visit.</summary>
     public const long WorkBudget = 300_000_000;
@@ -183,39 +184,55 @@ internal sealed class FiniteSurplusLaw
     }
 
     /// <summary>
-    /// E[B] from the law: per volume, sum over pairs of (P_B P_S - G_B G_S)(c_v + Delta_B - Delta_S - N_r L),
-    /// which separates into the sides' masses and first moments. It must equal the linear expectation
-    /// of <see cref="FiniteMenuExpectation"/>: a check of the law's masses at every volume.
+    /// E[B] and Var[B] from the law: per volume, sum over pairs of (P_B P_S - G_B G_S) x^p with
+    /// x = c_v - N_r L + Delta_B - Delta_S, which separates into the sides' masses and their first two
+    /// moments. The mean must equal the linear expectation of <see cref="FiniteMenuExpectation"/> and
+    /// both the moments of <see cref="FiniteSurplusMoments"/>: checks of the law's masses.
     /// </summary>
-    public double Mean()
+    public (double Mean, double Variance) Moments()
     {
-        var total = 0.0;
+        double first = 0, second = 0;
         for (var i = 0; i < volumes.Length; i++)
         {
-            double buyerAtLeast = 0, buyerAbove = 0, buyerAtLeastDelta = 0, buyerAboveDelta = 0;
+            var b = new double[2, 3];
             foreach (var atom in buyers[i])
             {
-                buyerAtLeast += atom.AtLeast;
-                buyerAbove += atom.Above;
-                buyerAtLeastDelta += atom.AtLeast * atom.Delta;
-                buyerAboveDelta += atom.Above * atom.Delta;
+                b[0, 0] += atom.AtLeast;
+                b[0, 1] += atom.AtLeast * atom.Delta;
+                b[0, 2] += atom.AtLeast * atom.Delta * atom.Delta;
+                b[1, 0] += atom.Above;
+                b[1, 1] += atom.Above * atom.Delta;
+                b[1, 2] += atom.Above * atom.Delta * atom.Delta;
             }
 
-            double sellerAtLeastDelta = 0, sellerAboveDelta = 0;
+            var s = new double[2, 3];
             for (var j = 0; j < sellerDelta[i].Length; j++)
             {
-                sellerAtLeastDelta += (sellerAtLeast[i][j] - sellerAtLeast[i][j + 1]) * sellerDelta[i][j];
-                sellerAboveDelta += (sellerAbove[i][j] - sellerAbove[i][j + 1]) * sellerDelta[i][j];
+                var delta = sellerDelta[i][j];
+                var atLeast = sellerAtLeast[i][j] - sellerAtLeast[i][j + 1];
+                var above = sellerAbove[i][j] - sellerAbove[i][j + 1];
+                s[0, 0] += atLeast;
+                s[0, 1] += atLeast * delta;
+                s[0, 2] += atLeast * delta * delta;
+                s[1, 0] += above;
+                s[1, 1] += above * delta;
+                s[1, 2] += above * delta * delta;
             }
 
-            var sellerAtLeastTotal = sellerAtLeast[i][0];
-            var sellerAboveTotal = sellerAbove[i][0];
-            total += ((offset[i] - promisedTotal) * ((buyerAtLeast * sellerAtLeastTotal) - (buyerAbove * sellerAboveTotal)))
-                + (buyerAtLeastDelta * sellerAtLeastTotal) - (buyerAtLeast * sellerAtLeastDelta)
-                - (buyerAboveDelta * sellerAboveTotal) + (buyerAbove * sellerAboveDelta);
+            var shift = offset[i] - promisedTotal;
+            for (var term = 0; term < 2; term++)
+            {
+                var sign = term == 0 ? 1.0 : -1.0;
+                var mass = b[term, 0] * s[term, 0];
+                var mean = (shift * mass) + (b[term, 1] * s[term, 0]) - (b[term, 0] * s[term, 1]);
+                var square = (shift * shift * mass) + (b[term, 2] * s[term, 0]) + (b[term, 0] * s[term, 2])
+                    + (2 * shift * ((b[term, 1] * s[term, 0]) - (b[term, 0] * s[term, 1]))) - (2 * b[term, 1] * s[term, 1]);
+                first += sign * mean;
+                second += sign * square;
+            }
         }
 
-        return total;
+        return (first, second - (first * first));
     }
 
     private double Surplus(int volume, double buyerDelta, double sellerDelta) =>

@@ -45,7 +45,7 @@ public sealed class SurplusLawMatchesMonteCarloTests(ITestOutputHelper output)
                 Assert.NotNull(law);
 
                 // The law's mean is the exact linear expectation of theory_finite (an independent computation).
-                Assert.Equal(finite.Values[MenuLedger.BudgetSurplus], law.Mean() / sellers, 1e-12);
+                Assert.Equal(finite.Values[MenuLedger.BudgetSurplus], law.Moments().Mean / sellers, 1e-12);
 
                 // Monte Carlo of the real mechanism code: total surplus and deficit indicator per replication.
                 var surplus = results.Select(result => Metric(result, m, "budget_surplus") * sellers).Order().ToArray();
@@ -148,7 +148,7 @@ public sealed class SurplusLawMatchesMonteCarloTests(ITestOutputHelper output)
     /// (0.45, 0.3): cut-offs 0.15, 0.3, 0.45, each chosen with probability 0.3. Expected trades
     /// 0.525 per buyer and 0.54 per seller: either side may be long.
     /// </summary>
-    private static MenuSpec ThreeOptionMenu() =>
+    internal static MenuSpec ThreeOptionMenu() =>
         new(
             "three-option-menu",
             [new MenuOption(0.475, 1.0), new MenuOption(0.325, 0.6), new MenuOption(0.2, 0.3)],
