@@ -44,6 +44,10 @@ public sealed class SurplusLawMatchesMonteCarloTests(ITestOutputHelper output)
                     mechanism.LumpSum.PromisedPerAgent * model.CountOf(mechanism.LumpSum.Recipient));
                 Assert.NotNull(law);
 
+                // The 5% quantile is the smallest atom b with P(B <= b) >= 5%.
+                var q05 = law.Quantile(0.05);
+                Assert.True(law.Cumulative(q05, strict: false) >= 0.05 && law.Cumulative(Math.BitDecrement(q05), strict: false) < 0.05);
+
                 // The law's mean is the exact linear expectation of theory_finite (an independent computation).
                 Assert.Equal(finite.Values[MenuLedger.BudgetSurplus], law.Moments().Mean / sellers, 1e-12);
 
@@ -122,6 +126,34 @@ public sealed class SurplusLawMatchesMonteCarloTests(ITestOutputHelper output)
                 Assert.Equal((promised - (w * quantile)) / n, finite.SafetyMargin(0.05));
             }
         }
+    }
+
+    [Fact]
+    public void ANegativeWedgeHasItsLowSurplusQuantileAtAHighVolume()
+    {
+        // Buyers pay 0.3, sellers get 0.35: every trade costs 0.05, so the surplus falls with the volume
+        // and its 5% quantile is -0.05 x (the volume's 95% quantile) - the volume's 5% quantile would
+        // give the surplus's 95% quantile instead.
+        var market = MenuTestMarkets.UniformExample(2.0);
+        var wedge = new MenuMechanism("subsidy", [new MenuOption(0.3, 1.0)], [new MenuOption(0.35, 1.0)], new Core.Mechanisms.LumpSumRule(LumpSumPolicy.Promised, Side.Sellers, 0.0));
+        const int n = 200;
+        var finite = wedge.Finite(market, n, n);
+        var law = finite.VolumeLaw!;
+        var cumulative = 0.0;
+        var upper = law.Length - 1;
+        for (var v = law.Length - 1; v >= 0; v--)
+        {
+            // The largest v with P(V >= v) >= 5%: P(-0.05 V <= -0.05 v) >= 5%.
+            cumulative += law[v];
+            if (cumulative >= 0.05)
+            {
+                upper = v;
+                break;
+            }
+        }
+
+        Assert.Equal(-0.05 * upper / n, finite.BudgetSurplusQuantile(0.05), 1e-12);
+        Assert.Equal(1.0, finite.DeficitProbability(), 1e-12);
     }
 
     private static int VolumeQuantile(double[] law, double level)
