@@ -158,8 +158,9 @@ internal sealed class FiniteSideRevenueLaw : IFiniteSideVisitor
             var s = group.Key;
             var entries = group.OrderBy(entry => entry.Key).ToArray();
             var maxWinners = entries.Max(entry => Winners(entry.Key));
-            if (s + maxWinners < lowest)
+            if (s + maxWinners < lowest || s >= highest)
             {
+                // No volume in range has lottery trades with S = s (they need s < v <= s + W).
                 continue;
             }
 
