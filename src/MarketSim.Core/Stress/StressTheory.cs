@@ -6,11 +6,12 @@ namespace MarketSim.Core.Stress;
 /// <summary>
 /// The exact finite-market counterparts of the stress measures (docs/finite-markets.md), drawn by
 /// <c>stress</c> as theory curves next to its Monte Carlo points and written to stress-theory.csv:
-/// for every posted mechanism whose revenue is a function of the volume (one option per side:
-/// wedges and price controls), the deficit probability, the 5% quantile of the budget surplus and
-/// the safety margin from the exact law of V = min(k_B, k_S); for every posted mechanism the
-/// expected budget surplus and the welfare gap E[welfare] - continuum welfare. Rows have no
-/// interval (low = high = value) and n = 0.
+/// for every posted mechanism (wedges, price controls, menus of up to 3 options a side) the deficit
+/// probability, the 5% quantile of the budget surplus and the safety margin from the exact law of
+/// the budget surplus (FiniteSurplusLaw, docs/theory.md §2.2; beyond its budget the normal
+/// approximation with the exact mean and variance; no rows beyond N_S = 10^5), and the expected budget
+/// surplus and the welfare gap E[welfare] - continuum welfare.
+/// Rows have no interval (low = high = value) and n = 0.
 /// </summary>
 public static class StressTheory
 {

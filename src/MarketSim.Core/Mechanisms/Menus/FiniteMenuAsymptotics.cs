@@ -55,6 +55,7 @@ public static class FiniteMenuAsymptotics
             sellerTrades,
             revenue * recipients * recipientLambda,
             volumeLaw: null,
+            surplusLaw: null,
             exact: false);
     }
 

@@ -18,6 +18,8 @@ namespace MarketSim.Core.Mechanisms.Menus;
 /// follow linearly. A realised lump sum L = revenue / N_r is worth L sum_r v^M to the recipients;
 /// given the counts, E[sum_r v^M] = sum_o c_o E[v^M | o], so E[L sum_r v^M] needs the other side's
 /// expected revenue as a function of the cap c = k_r, R(c), accumulated from piecewise-linear pieces.</para>
+/// <para>The budget surplus's law (deficit probability, quantiles, safety margin) is built on demand
+/// from the same sides: <see cref="FiniteSurplusLaw"/>, or beyond its budget <see cref="FiniteSurplusMoments"/>.</para>
 /// <para>Cost: one pass per side for the law of k_j and R, one for the expectations; the states
 /// are the truncated multinomial counts (about 16 sd per option), so O(N^{d/2}) for d options per
 /// side. Beyond <see cref="ExactLimit"/> sellers, or when the state count exceeds
@@ -77,6 +79,8 @@ public static class FiniteMenuExpectation
             Trades(sellerMoments),
             revenueTimesWeight,
             volume,
+            promisedTotal => (ISurplusLaw?)FiniteSurplusLaw.Build(buyerSide, sellerSide, volume, promisedTotal)
+                ?? FiniteSurplusMoments.Of(buyerSide, sellerSide, promisedTotal),
             exact: true);
     }
 

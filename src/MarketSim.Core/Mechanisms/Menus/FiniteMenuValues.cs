@@ -13,12 +13,13 @@ namespace MarketSim.Core.Mechanisms.Menus;
 /// </summary>
 public sealed class FiniteMenuValues
 {
-    private FiniteMenuValues(IReadOnlyDictionary<string, double> values, double[]? volumeLaw, double wedge, double promisedTotal, int recipients, int sellers, bool exact)
+    private readonly Lazy<ISurplusLaw?> surplusLaw;
+
+    private FiniteMenuValues(IReadOnlyDictionary<string, double> values, double[]? volumeLaw, Lazy<ISurplusLaw?> surplusLaw, int recipients, int sellers, bool exact)
     {
         Values = values;
         VolumeLaw = volumeLaw;
-        Wedge = wedge;
-        PromisedTotal = promisedTotal;
+        this.surplusLaw = surplusLaw;
         Recipients = recipients;
         Sellers = sellers;
         IsExact = exact;
@@ -33,75 +34,31 @@ public sealed class FiniteMenuValues
     /// <summary>True when the values are exact sums, false when from the asymptotic expansion.</summary>
     public bool IsExact { get; }
 
-    /// <summary>p_B - p_S when each side has one option (revenue = V (p_B - p_S) exactly); NaN otherwise.</summary>
-    private double Wedge { get; }
-
-    private double PromisedTotal { get; }
-
     private int Recipients { get; }
 
     private int Sellers { get; }
 
     /// <summary>
-    /// Exact P(budget deficit) under promised lump sums when the revenue is a function of the volume
-    /// (one option per side): P(V w &lt; N_r L). NaN when unknown.
+    /// P(budget deficit) under promised lump sums, P(revenue &lt; N_r L), from the exact law of the budget
+    /// surplus (<see cref="FiniteSurplusLaw"/>, any menu of up to 3 options a side), or beyond that law's
+    /// budget from its normal approximation with the exact mean and variance (<see cref="FiniteSurplusMoments"/>,
+    /// docs/theory.md §2.2). NaN from the asymptotic expansion (no states to sum over).
     /// </summary>
-    public double DeficitProbability()
-    {
-        if (VolumeLaw is null || double.IsNaN(Wedge))
-        {
-            return double.NaN;
-        }
+    public double DeficitProbability() => surplusLaw.Value?.DeficitProbability() ?? double.NaN;
 
-        var probability = 0.0;
-        for (var v = 0; v < VolumeLaw.Length; v++)
-        {
-            if (InDeficit(v))
-            {
-                probability += VolumeLaw[v];
-            }
-        }
-
-        return Math.Clamp(probability, 0.0, 1.0);
-    }
+    /// <summary>True when the deficit probability and quantiles come from the exact law, false from its normal approximation or unknown.</summary>
+    public bool SurplusLawIsExact => surplusLaw.Value is FiniteSurplusLaw;
 
     /// <summary>
-    /// The exact safety margin (Stress SafetyMargin): the (1 - a)-quantile of D = (N_r L - w V) / N_r,
-    /// i.e. at V's a-quantile (D decreases in V). NaN when unknown.
+    /// The safety margin (Stress SafetyMargin): the (1 - a)-quantile of D = -B / N_r, taken at
+    /// the a-quantile of the budget surplus B (D falls as B rises). NaN when unknown.
     /// </summary>
     public double SafetyMargin(double maxDeficitProbability) =>
-        VolumeQuantile(maxDeficitProbability) is var v && v >= 0 && Recipients > 0
-            ? (PromisedTotal - (Wedge * v)) / Recipients
-            : double.NaN;
+        surplusLaw.Value is { } law && Recipients > 0 ? -law.Quantile(maxDeficitProbability) / Recipients : double.NaN;
 
-    /// <summary>The exact q-quantile of the budget surplus per seller, (w V_q - N_r L) / N_S. NaN when unknown.</summary>
+    /// <summary>The q-quantile of the budget surplus per seller, B_q / N_S. NaN when unknown.</summary>
     public double BudgetSurplusQuantile(double level) =>
-        VolumeQuantile(level) is var v && v >= 0 && Sellers > 0 ? ((Wedge * v) - PromisedTotal) / Sellers : double.NaN;
-
-    /// <summary>The smallest v with P(V &lt;= v) &gt;= q when the revenue is w V; -1 when unknown.</summary>
-    private int VolumeQuantile(double level)
-    {
-        if (VolumeLaw is null || double.IsNaN(Wedge))
-        {
-            return -1;
-        }
-
-        var cumulative = 0.0;
-        for (var v = 0; v < VolumeLaw.Length; v++)
-        {
-            cumulative += VolumeLaw[v];
-            if (cumulative >= level)
-            {
-                return v;
-            }
-        }
-
-        return VolumeLaw.Length - 1;
-    }
-
-    // Relative slack far above rounding, far below one trade's revenue: the simulation's deficit
-    // indicator tolerates 1e-9 x money moved.
-    private bool InDeficit(int volume) => (Wedge * volume) - PromisedTotal < -1e-9 * Math.Max(Math.Abs(PromisedTotal), 1.0);
+        surplusLaw.Value is { } law && Sellers > 0 ? law.Quantile(level) / Sellers : double.NaN;
 
     internal static FiniteMenuValues Assemble(
         FiniteMenuSide buyers,
@@ -112,6 +69,7 @@ public sealed class FiniteMenuValues
         SideTrades sellerTrades,
         double revenueTimesWeight,
         double[]? volumeLaw,
+        Func<double, ISurplusLaw?>? surplusLaw,
         bool exact)
     {
         var sellerCount = sellers.Agents;
@@ -177,10 +135,8 @@ public sealed class FiniteMenuValues
         values[MenuLedger.SellersExpectedTrades] = PerSeller(sellers.ExpectedTrades);
         values[MenuLedger.LumpSumPromised] = lumpSum.PromisedPerAgent;
 
-        var wedge = buyers.Menu.Count == 1 && sellers.Menu.Count == 1
-            ? buyers.Menu.Price(0) - sellers.Menu.Price(0)
-            : double.NaN;
-        var result = new FiniteMenuValues(values, volumeLaw, wedge, promisedTotal, recipients, sellerCount, exact);
+        var law = new Lazy<ISurplusLaw?>(() => surplusLaw?.Invoke(promisedTotal));
+        var result = new FiniteMenuValues(values, volumeLaw, law, recipients, sellerCount, exact);
         if (lumpSum.Policy == LumpSumPolicy.Realized && recipients > 0)
         {
             values["deficit"] = 0.0;

@@ -39,9 +39,16 @@ public sealed class TheoryFiniteMatchesMonteCarloTests(ITestOutputHelper output)
             }
         }
 
-        // Every posted mechanism has the headline metrics; the wedge's revenue is a function of the
-        // volume, so its deficit probability under promised lump sums is exact too.
+        // Every posted mechanism has the headline metrics, and under promised lump sums the exact
+        // deficit probability.
         Assert.True(checks.Any(check => check.What == "N=100 paper-wedge deficit"), "no check of the wedge's deficit");
+
+        // The promised two-option menu has an exact deficit probability too (FiniteSurplusLaw), at every N here.
+        foreach (var n in new[] { 10, 100, 1000, 10_000 })
+        {
+            Assert.True(checks.Any(check => check.What == $"N={n} random-menu-2 deficit"), $"no check of the menu's deficit at N = {n}");
+        }
+
         foreach (var mechanism in new[] { "paper-wedge", "random-menu-1", "random-menu-2" })
         {
             foreach (var option in new[] { "buyers_option_2", "sellers_option_2" }.Where(_ => mechanism != "paper-wedge"))
