@@ -22,7 +22,7 @@ public class DoubleAuctionEquilibriumBenchmarks
 {
     private IRateLaw _uniform = null!;
 
-    [Params(4, 16, 64)]
+    [Params(4, 16, 64, 1000)]
     public int Pairs { get; set; }
 
     [GlobalSetup]

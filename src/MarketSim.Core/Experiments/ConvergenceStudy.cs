@@ -10,6 +10,8 @@ namespace MarketSim.Core.Experiments;
 /// and the continuum value W of docs/theory.md §1.1 it should approach. Replications are the bare loop
 /// (<see cref="ReplicationRunner"/>), run in parallel into fixed slots: the same numbers whatever the
 /// thread count (docs/theory.md §6; each replication's draws depend only on seed and index).
+/// Sizes at which a scenario's <c>behaviour: equilibrium</c> asks for an equilibrium the solver does not
+/// find (docs/theory.md §2.4) are left out: no point is drawn from reports that are not an equilibrium.
 /// </summary>
 public static class ConvergenceStudy
 {
@@ -22,6 +24,11 @@ public static class ConvergenceStudy
         foreach (var size in sizes)
         {
             var model = new MarketModel(scenario with { Market = market with { Sellers = size.Sellers } });
+            if (model.Equilibria.Any(pair => !pair.Equilibrium.Converged))
+            {
+                continue;
+            }
+
             var results = new ReplicationResult[size.Replications];
             Parallel.For(
                 0, size.Replications,

@@ -196,8 +196,20 @@ public sealed class FigureCsvsMatchTheTheoryTests(SmallFiguresFixture figures)
     public void StrategicVersusNCsvCarriesTheWedgesExactFiniteValue()
     {
         var rows = figures.Csv("strategic-vs-n");
-        Assert.Equal(["competitive-equilibrium", "trade-reduction", "paper-wedge"], rows.Select(row => row["mechanism"]).Distinct());
+        const string equilibriumBids = "competitive-equilibrium (equilibrium bids)";
+        Assert.Equal(["competitive-equilibrium", "trade-reduction", "paper-wedge", equilibriumBids], rows.Select(row => row["mechanism"]).Distinct());
         Assert.Equal(["2", "5", "10", "20", "50", "100", "200", "500", "1000"], rows.Select(row => row["sellers"]).Distinct());
+
+        // The equilibrium CE is drawn where its equilibrium is found: from 10 sellers on in this example
+        // (docs/theory.md §2.4). On the same draws it differs from the truthful CE by the shading, O(1/N):
+        // a few trades in a thousand from 200 sellers on.
+        Assert.Equal(["10", "20", "50", "100", "200", "500", "1000"], rows.Where(row => row["mechanism"] == equilibriumBids).Select(row => row["sellers"]));
+        foreach (var sellers in new[] { "200", "500", "1000" })
+        {
+            var truthful = Number(rows.Single(row => row["mechanism"] == "competitive-equilibrium" && row["sellers"] == sellers), "mean");
+            var strategic = Number(rows.Single(row => row["mechanism"] == equilibriumBids && row["sellers"] == sellers), "mean");
+            Assert.True(Math.Abs(strategic - truthful) < 0.002, $"N = {sellers}: equilibrium bids {strategic} against truthful {truthful}");
+        }
 
         // N = 2: k_B, k_S ~ Bin(2, 1/2), E[min] = P(min >= 1) + P(min >= 2) = 9/16 + 1/16 = 5/8, and every
         // trade is worth u_B + u_S + Lambda_S (p_B - p_S) = 1/4 + 1/4 + 1/2 = 1 (docs/finite-markets.md):
