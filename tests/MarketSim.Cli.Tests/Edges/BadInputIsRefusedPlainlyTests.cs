@@ -19,6 +19,12 @@ public sealed class BadInputIsRefusedPlainlyTests
         { "money-1e308-optimal", EdgeScenarios.With("money: { constant: 2 }", "money: { constant: 1e308 }").Replace("- competitive-equilibrium", "- optimal"), "sellers.money.constant" },
         { "description-list", "description: [a, b]\n" + EdgeScenarios.Quickstart, "description: must be text" },
         { "entry-rounds-huge", EdgeScenarios.Quickstart + "\nentry: { pool: 100, rounds: 2000000000 }", "entry.rounds: must be at most" },
+        // Every buyer's rate below every seller's: the optimum trades nothing and has no menu to run (exited 1 before).
+        {
+            "optimal-trades-nothing",
+            EdgeScenarios.With("buyers:  { good: { uniform: [0, 1] }", "buyers:  { good: { uniform: [0, 0.2] }").Replace("good: { uniform: [0, 1] }, money: { constant: 2 }", "good: { uniform: [0.5, 1] }, money: { constant: 1 }").Replace("- competitive-equilibrium", "- optimal"),
+            "mechanisms: the optimal mechanism 'optimal' trades nothing"
+        },
     };
 
     [Theory]

@@ -20,8 +20,11 @@ public static class OptimalMechanism
     {
         if (solution.BuyerMenu.Count == 0 || solution.SellerMenu.Count == 0)
         {
-            throw new InvalidOperationException(
-                $"the optimal mechanism of '{spec.Label}' trades nothing: there is no menu to run on a finite market");
+            // Bad input, not a failure: the laws leave no gains from trade the optimum can use (e.g. every
+            // buyer's rate below every seller's), so a run has nothing to simulate; solve still reports it.
+            throw new ArgumentException(
+                $"the optimal mechanism '{spec.Label}' trades nothing in this market, so there is no menu to run with finite agents ('solve' reports its continuum values)",
+                "mechanisms");
         }
 
         var recipient = solution.LumpSum.Buyers > 0 ? LumpSumRecipient.Buyers
