@@ -89,6 +89,7 @@ public sealed class DoubleAuctionEquilibrium
     };
 
     /// <summary>Solves the game with <paramref name="typePoints"/> types per side; the deviation check uses <paramref name="reportPoints"/> reports.</summary>
+    /// <param name="tolerance">The first-order residual (rate units) below which Newton's method from the linear start is not continued from larger markets.</param>
     public static DoubleAuctionEquilibrium Solve(
         IRateLaw buyerLaw,
         IRateLaw sellerLaw,
@@ -154,7 +155,8 @@ public sealed class DoubleAuctionEquilibrium
         var (buyerPoolStart, sellerPoolEnd) = neighbourConditions.PoolEnds(neighbour);
         var guess = conditions.UnknownsOf(v => v + (scale * (bids.At(v) - v)), c => c + (scale * (asks.At(c) - c)), buyerPoolStart, sellerPoolEnd);
         var (continued, continuedIterations, continuedResidual) = Newton(conditions, guess, MaximumNewtonSteps);
-        return (continued, iterations + neighbourIterations + continuedIterations, continuedResidual);
+        var steps = iterations + neighbourIterations + continuedIterations;
+        return continuedResidual <= residual ? (continued, steps, continuedResidual) : (unknowns, steps, residual);
     }
 
     /// <summary>Newton steps from the linear start before falling back on continuation.</summary>
