@@ -31,7 +31,9 @@ public sealed class CancellationStopsTheRunTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(NoHang));
         Assert.InRange(Volatile.Read(ref completed), 1, 99_999);
-        Assert.True(system!.WhenTerminated.IsCompleted);
+        // A cancelled run waits only a moment for the system (SimulationRunner: the process is about to
+        // exit); the system must still terminate, just not necessarily before RunAsync returns on a loaded machine.
+        await system!.WhenTerminated.WaitAsync(NoHang);
     }
 
     [Fact]
