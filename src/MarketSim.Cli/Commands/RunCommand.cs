@@ -115,7 +115,7 @@ public static class RunCommand
                 else
                 {
                     await error.WriteLineAsync(
-                        $"the {journal.Kept} replications finished before it are kept in {journal.Path}; once the cause is fixed, continue with:\n  {options.ResumeCommandLine()}");
+                        $"{(journal.Kept == 1 ? "the replication" : "the " + Counted.Of(journal.Kept, "replication"))} finished before it {(journal.Kept == 1 ? "is" : "are")} kept in {journal.Path}; once the cause is fixed, continue with:\n  {options.ResumeCommandLine()}");
                 }
 
                 return ExitCodes.Failure;
