@@ -345,7 +345,7 @@ public sealed class ClusterRunMatchesSingleProcessTests : IClassFixture<ClusterR
             Assert.Equal("127.0.0.1", seed.Host);
             Assert.Equal(ClusterRunner.Protocol, seed.Protocol);
             cluster.workerRuns.Add(ClusterRunner.WorkAsync(cluster.NodeMaker(0), seed, _ => Model, 2, Identity, Timeout, null, first, CancellationToken.None));
-            cluster.workerRuns.Add(cluster.StartLater(seed, second, startSecondAfterFirstTakesWork));
+            cluster.workerRuns.Add(StartLater(cluster.NodeMaker(1), seed, second, startSecondAfterFirstTakesWork));
             return Task.FromResult(cluster);
         }
 
@@ -361,25 +361,44 @@ public sealed class ClusterRunMatchesSingleProcessTests : IClassFixture<ClusterR
             await Task.WhenAll(all.Select(node => node.Terminate())).WaitAsync(Timeout);
         }
 
-        private Func<ActorSystem> NodeMaker(int worker) => () =>
+        /// <summary>
+        /// The worker's first node exists from the start (so a worker started late joins at once, as the race
+        /// in the dies-holding-work test needs); each later call makes a fresh one.
+        /// </summary>
+        private Func<ActorSystem> NodeMaker(int worker)
         {
-            var node = ClusterRunner.CreateSystem("127.0.0.1", 0, credentials, Fast);
+            var first = ClusterRunner.CreateSystem("127.0.0.1", 0, credentials, Fast);
             lock (nodes)
             {
-                nodes[worker].Add(node);
+                nodes[worker].Add(first);
             }
 
-            return node;
-        };
+            var calls = 0;
+            return () =>
+            {
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    return first;
+                }
 
-        private async Task StartLater(Address seed, WorkerHooks hooks, Task? after)
+                var node = ClusterRunner.CreateSystem("127.0.0.1", 0, credentials, Fast);
+                lock (nodes)
+                {
+                    nodes[worker].Add(node);
+                }
+
+                return node;
+            };
+        }
+
+        private static async Task StartLater(Func<ActorSystem> startNode, Address seed, WorkerHooks hooks, Task? after)
         {
             if (after is not null)
             {
                 await after.WaitAsync(Timeout);
             }
 
-            await ClusterRunner.WorkAsync(NodeMaker(1), seed, _ => Model, 2, Identity, Timeout, null, hooks, CancellationToken.None);
+            await ClusterRunner.WorkAsync(startNode, seed, _ => Model, 2, Identity, Timeout, null, hooks, CancellationToken.None);
         }
     }
 }
