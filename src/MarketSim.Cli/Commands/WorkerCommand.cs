@@ -62,13 +62,23 @@ public static class WorkerCommand
         }
 
         var credentials = ClusterCoordination.LoadCredentials(options.CertificateFolder, "--cluster-cert");
-        var system = ClusterCoordination.StartNode(options.Hostname, options.Port, credentials);
+        var nodes = 0;
+        // A taken port is bad input on the first node; a fresh node after Akka shut one down (ClusterRunner.WorkAsync)
+        // may find the port not yet released and retries.
+        Akka.Actor.ActorSystem StartNode()
+        {
+            var system = nodes++ == 0
+                ? ClusterCoordination.StartNode(options.Hostname, options.Port, credentials)
+                : ClusterRunner.CreateSystem(options.Hostname, options.Port, credentials);
+            console.MarkupLineInterpolated($"Worker {ClusterRunner.AddressOf(system)} joining {seed} with {options.Workers} slots.");
+            return system;
+        }
+
         try
         {
-            console.MarkupLineInterpolated($"Worker {ClusterRunner.AddressOf(system)} joining {seed} with {options.Workers} slots.");
             var identity = new NodeIdentity(Manifest.ToolVersion, options.ScenarioSha256);
-            await ClusterRunner.WorkAsync(system, seed, ClusterCoordination.BuildModel, options.Workers, identity,
-                TimeSpan.FromSeconds(options.JoinTimeoutSeconds), cancellationToken);
+            await ClusterRunner.WorkAsync(StartNode, seed, ClusterCoordination.BuildModel, options.Workers, identity,
+                TimeSpan.FromSeconds(options.JoinTimeoutSeconds), line => error.WriteLine(line), cancellationToken);
             console.MarkupLine("Run finished; worker leaving.");
             return ExitCodes.Success;
         }
@@ -77,10 +87,6 @@ public static class WorkerCommand
             var what = exception is WorkerRefusedException ? "refused by the coordinator: " : "";
             await error.WriteLineAsync($"error: {what}{exception.Message}");
             return ExitCodes.InvalidInput;
-        }
-        finally
-        {
-            await system.Terminate();
         }
     }
 }

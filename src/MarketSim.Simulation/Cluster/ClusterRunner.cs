@@ -193,23 +193,114 @@ public static class ClusterRunner
     }
 
     /// <summary>
-    /// Joins the cluster whose seed (and coordinator) is <paramref name="seed"/>, states
-    /// <paramref name="identity"/>, and works with <paramref name="slots"/> replications in parallel,
-    /// rebuilding the model with <paramref name="buildModel"/>. Completes when the run finishes or the
-    /// coordinator is gone; throws <see cref="CoordinatorUnreachableException"/> when no coordinator
-    /// answered within <paramref name="joinTimeout"/>, <see cref="WorkerRefusedException"/> when refused.
+    /// Joins the cluster whose seed (and coordinator) is <paramref name="seed"/> on a node made by
+    /// <paramref name="startNode"/>, states <paramref name="identity"/>, and works with
+    /// <paramref name="slots"/> replications in parallel, rebuilding the model with <paramref name="buildModel"/>.
+    /// Completes when the run finishes or the coordinator is gone; throws
+    /// <see cref="CoordinatorUnreachableException"/> when no coordinator answered within
+    /// <paramref name="joinTimeout"/>, <see cref="WorkerRefusedException"/> when refused.
+    /// Akka itself can shut a node down under a worker: Akka.Remote runs CoordinatedShutdown whenever a
+    /// TLS handshake it started fails, which happens when the worker dials a node that is itself shutting
+    /// down (it accepts the TCP connection, then closes it mid-handshake), e.g. another worker leaving as
+    /// this one joins; a node downed by the split-brain resolver also shuts down. The worker then starts a
+    /// fresh node and joins again (one line on <paramref name="report"/>), until the join timeout, counted
+    /// afresh once it has been welcomed; it never stays outside the cluster silently.
+    /// The nodes it starts are terminated before this completes.
     /// </summary>
     public static Task WorkAsync(
-        ActorSystem system,
+        Func<ActorSystem> startNode,
         Address seed,
         Func<ScenarioDescription, MarketModel> buildModel,
         int slots,
         NodeIdentity identity,
         TimeSpan joinTimeout,
+        Action<string>? report = null,
         CancellationToken cancellationToken = default) =>
-        WorkAsync(system, seed, buildModel, slots, identity, joinTimeout, WorkerHooks.Default, cancellationToken);
+        WorkAsync(startNode, seed, buildModel, slots, identity, joinTimeout, report, WorkerHooks.Default, cancellationToken);
 
     internal static async Task WorkAsync(
+        Func<ActorSystem> startNode,
+        Address seed,
+        Func<ScenarioDescription, MarketModel> buildModel,
+        int slots,
+        NodeIdentity identity,
+        TimeSpan joinTimeout,
+        Action<string>? report,
+        WorkerHooks hooks,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(startNode);
+        ArgumentNullException.ThrowIfNull(seed);
+        ArgumentNullException.ThrowIfNull(buildModel);
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        report ??= _ => { };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var deadline = joinTimeout;
+        var everWelcomed = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            ActorSystem system;
+            try
+            {
+                system = startNode();
+            }
+            catch (PortInUseException) when (attempt > 0 && clock.Elapsed < deadline)
+            {
+                // The previous node's fixed port is not free yet; try again until the join timeout.
+                await Task.Delay(RejoinPause, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var node = AddressOf(system);
+            NodeOutcome outcome;
+            try
+            {
+                var remaining = deadline - clock.Elapsed;
+                outcome = await WorkOnNodeAsync(system, seed, buildModel, slots, identity, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, hooks,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (CoordinatorUnreachableException) when (everWelcomed)
+            {
+                // It worked for this run before its node went down, and nobody answers now: the run is over.
+                report($"worker node {node}: the coordinator at {seed} did not answer after this worker rejoined; the run is over");
+                return;
+            }
+            catch (CoordinatorUnreachableException)
+            {
+                throw new CoordinatorUnreachableException(seed, joinTimeout);
+            }
+            finally
+            {
+                await system.Terminate().ConfigureAwait(false);
+            }
+
+            if (outcome.Finished)
+            {
+                return;
+            }
+
+            if (outcome.Welcomed)
+            {
+                everWelcomed = true;
+                deadline = clock.Elapsed + joinTimeout;
+            }
+
+            report($"worker node {node} was shut down by Akka ({outcome.ShutdownReason}); joining {seed} again on a fresh node");
+            if (clock.Elapsed >= deadline)
+            {
+                throw new CoordinatorUnreachableException(seed, joinTimeout);
+            }
+
+            await Task.Delay(RejoinPause, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How one node's part in a run ended: the run is over (or the node was stopped by its owner), or Akka shut the node down.</summary>
+    private sealed record NodeOutcome(bool Finished, bool Welcomed, string ShutdownReason);
+
+    /// <summary>One node's join and work; <see cref="CoordinatorUnreachableException"/> if nobody welcomed it within <paramref name="joinTimeout"/>.</summary>
+    private static async Task<NodeOutcome> WorkOnNodeAsync(
         ActorSystem system,
         Address seed,
         Func<ScenarioDescription, MarketModel> buildModel,
@@ -219,10 +310,6 @@ public static class ClusterRunner
         WorkerHooks hooks,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(seed);
-        ArgumentNullException.ThrowIfNull(buildModel);
-        ArgumentNullException.ThrowIfNull(identity);
-        ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
         var welcomed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var coordinatorPath = new RootActorPath(seed) / "user" / CoordinatorName;
@@ -236,22 +323,36 @@ public static class ClusterRunner
             }
         }
 
+        var terminated = system.WhenTerminated;
         cluster.RegisterOnMemberUp(StartWorker);
         cluster.Join(seed);
         await using var registration = cancellationToken.Register(() => completion.TrySetCanceled(cancellationToken));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _ = StartWhenWeaklyUpAsync(cluster, StartWorker, timeout.Token);
-        var answered = await Task.WhenAny(welcomed.Task, completion.Task, Task.Delay(joinTimeout, timeout.Token)).ConfigureAwait(false);
+        await Task.WhenAny(welcomed.Task, completion.Task, terminated, Task.Delay(joinTimeout, timeout.Token)).ConfigureAwait(false);
         await timeout.CancelAsync().ConfigureAwait(false);
-        if (!welcomed.Task.IsCompleted && !completion.Task.IsCompleted)
+        if (!welcomed.Task.IsCompleted && !completion.Task.IsCompleted && !terminated.IsCompleted)
         {
             cancellationToken.ThrowIfCancellationRequested();
             throw new CoordinatorUnreachableException(seed, joinTimeout);
         }
 
-        _ = answered;
-        await completion.Task.ConfigureAwait(false);
+        await Task.WhenAny(completion.Task, terminated).ConfigureAwait(false);
+        if (completion.Task.IsCompleted && (completion.Task.IsFaulted || completion.Task.IsCanceled || completion.Task.Result))
+        {
+            await completion.Task.ConfigureAwait(false); // refused, cancelled, or the run is over
+            return new NodeOutcome(Finished: true, Welcomed: true, "");
+        }
+
+        // The worker stopped because its node is going down, or the node went down before the worker started.
+        await terminated.ConfigureAwait(false);
+        var reason = CoordinatedShutdown.Get(system).ShutdownReason;
+        // Terminate() by whoever owns the node (a test's crash, a host shutting down) is no reason to come back.
+        var stoppedByOwner = reason is null or CoordinatedShutdown.ActorSystemTerminateReason;
+        return new NodeOutcome(stoppedByOwner, welcomed.Task.IsCompleted, reason?.ToString() ?? "");
     }
+
+    private static readonly TimeSpan RejoinPause = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// A node that joins while another is leaving or unreachable is not moved to Up until the cluster

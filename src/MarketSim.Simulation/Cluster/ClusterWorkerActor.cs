@@ -7,9 +7,10 @@ namespace MarketSim.Simulation.Cluster;
 /// <summary>
 /// One per worker node: registers with the coordinator stating its <see cref="NodeIdentity"/>
 /// (retrying until answered, the coordinator may still be starting), rebuilds the
-/// <see cref="MarketModel"/> from the scenario it is sent, and starts its slots. Completes when the
-/// run finishes or the coordinator goes away (its node left); fails with
-/// <see cref="WorkerRefusedException"/> when the coordinator refuses it.
+/// <see cref="MarketModel"/> from the scenario it is sent, and starts its slots. Completes with true when the
+/// run finishes or the coordinator goes away (its node left), with false when the actor stops for any other
+/// reason (its own node is shutting down: <see cref="ClusterRunner"/> then joins again on a fresh node);
+/// fails with <see cref="WorkerRefusedException"/> when the coordinator refuses it.
 /// </summary>
 internal sealed class ClusterWorkerActor : ReceiveActor, IWithTimers
 {
@@ -67,7 +68,8 @@ internal sealed class ClusterWorkerActor : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer(RetryKey, register, RetryInterval);
     }
 
-    protected override void PostStop() => completion.TrySetResult(true);
+    // Stopped without RunFinished or the coordinator's Terminated: this node is going down under us.
+    protected override void PostStop() => completion.TrySetResult(false);
 
     private void Start(Welcome welcome)
     {

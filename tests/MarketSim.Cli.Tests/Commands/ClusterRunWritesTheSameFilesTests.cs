@@ -15,8 +15,10 @@ public sealed class ClusterRunWritesTheSameFilesTests
     // the other test classes run beside it on two cores (30 s was seen to run out in a full suite).
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    // 200 replications: the run lasts until both workers are in (a worker joining as the run ends and the
-    // other leaves can miss it; see the session notes).
+    // How long before the end of a run a worker may start and still miss it (see the two-worker test).
+    private static readonly TimeSpan LateJoin = TimeSpan.FromSeconds(15);
+
+    // 200 replications: the run lasts until both workers are in, so both must have worked.
     private const string Scenario = """
         name: cluster-test
         seed: 77
@@ -52,10 +54,10 @@ public sealed class ClusterRunWritesTheSameFilesTests
         }
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, ModeOf(pfx));
-        // One worker after the other: two nodes joining at the same moment can leave one outside the cluster
-        // until its join timeout (open, in the session note); this test is about the bytes a cluster writes.
+        // One worker after the other, so the second joins while the first works.
         var first = harness.RunAsync("worker", "--join", address, "--cluster-cert", credentials, "--scenario-sha256", sha, "--workers", "1");
         await MarketSim.Cli.Tests.Resume.ResumeRuns.WaitForRecords(harness.PathOf("cluster"), 1, coordinator, Timeout);
+        var secondStarted = System.Diagnostics.Stopwatch.StartNew();
         var workers = new[]
         {
             first,
@@ -63,18 +65,37 @@ public sealed class ClusterRunWritesTheSameFilesTests
         };
 
         var (exitCode, output, error) = await coordinator.WaitAsync(Timeout);
+        var secondHadTheRunFor = secondStarted.Elapsed;
         Assert.True(exitCode == 0, error);
         // The coordinator prints the exact command that joins it.
         Assert.Contains($"marketsim worker --join {address} --cluster-cert {credentials} --scenario-sha256 {sha}", output);
-        // Known open defect (session note, 2026-11-30): a worker that joins while the other joins or leaves can
-        // stay outside the cluster and give up after its join timeout (about 1 run in 3 on two loaded cores).
-        // The run itself never suffers (the other worker does the work); at least one worker must have worked.
+        // Both workers finish normally and the coordinator admitted both: a worker whose node Akka shut down while it
+        // joined (a TLS handshake with a node going down fails, and Akka.Remote then shuts the dialling node down)
+        // comes back on a fresh node (ClusterRunner.WorkAsync), so no worker stays outside the cluster. One exception:
+        // a worker started less than LateJoin before the run ended may arrive after it (a join took that long on two
+        // cores loaded by the full suite) and then rightly finds no coordinator. Whether the second one also gets a
+        // replication depends on how fast the first finishes them, so that is not asserted.
         var finished = await Task.WhenAll(workers).WaitAsync(Timeout);
-        Assert.Contains(finished, worker => worker.ExitCode == 0);
-        foreach (var worker in finished)
+        for (var w = 0; w < finished.Length; w++)
         {
-            Assert.True(worker.ExitCode == 0 || worker.Error.Contains("no coordinator answered", StringComparison.Ordinal), worker.Error);
+            var worker = finished[w];
+            if (w == 1 && secondHadTheRunFor < LateJoin && worker.ExitCode == 2 && worker.Error.Contains("no coordinator answered", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Assert.True(worker.ExitCode == 0, $"worker {w} (the run lasted {secondHadTheRunFor.TotalSeconds:0.0} s after the second started): {worker.Error}");
+            // Every node the worker ran on prints "Worker <address> joining ...".
+            var nodes = System.Text.RegularExpressions.Regex.Matches(worker.Output, @"Worker (akka\.ssl\.tcp://\S+) joining")
+                .Select(match => match.Groups[1].Value).ToArray();
+            Assert.NotEmpty(nodes);
+            Assert.True(nodes.Any(node => error.Contains($"worker {node} joined with", StringComparison.Ordinal)),
+                $"the coordinator never admitted worker {string.Join(", ", nodes)}:\n{error}");
         }
+
+        // The provenance credits only admitted workers' nodes, with every replication.
+        using var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(harness.PathOf("cluster"), "manifest.json")));
+        Assert.Equal(200, manifest.RootElement.GetProperty("clusterWorkers").EnumerateArray().Sum(worker => worker.GetProperty("replications").GetInt32()));
 
         foreach (var file in new[] { "replications.csv", "summary.csv" })
         {
