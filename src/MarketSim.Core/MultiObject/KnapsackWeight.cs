@@ -34,6 +34,7 @@ internal sealed class KnapsackWeight
     private readonly bool exactOnly;
     private readonly Lazy<Fraction> exact;
     private readonly Lazy<double> value;
+    private readonly Lazy<int> weightOrder;
 
     private KnapsackWeight(Fraction sellerWeight)
     {
@@ -49,6 +50,7 @@ internal sealed class KnapsackWeight
         differenceError = Math.Abs(difference) * KnapsackItems.Margin;
         exact = new Lazy<Fraction>(sellerWeight);
         value = new Lazy<double>(sellerApprox);
+        weightOrder = new Lazy<int>(() => sellerWeight.CompareTo(buyerNumerator));
     }
 
     private KnapsackWeight(KnapsackItems items, int buyerPosition, int sellerPosition)
@@ -80,6 +82,10 @@ internal sealed class KnapsackWeight
             var buyerGap = Enclosure.Of(buyerNumerator) / Enclosure.Of(buyerDenominator);
             return (sellerGap / (buyerGap + sellerGap)).ToDouble(() => exact.Value.ToDouble());
         });
+        weightOrder = new Lazy<int>(() =>
+            !exactOnly && Math.Abs(difference) > differenceError + KnapsackItems.Tiny
+                ? Math.Sign(difference)
+                : (sellerNumerator * buyerDenominator).CompareTo(buyerNumerator * sellerDenominator));
     }
 
     /// <summary>a_s, exact (reduced on first use: costly for a crossing with many objects).</summary>
@@ -136,8 +142,8 @@ internal sealed class KnapsackWeight
         var (sellerCost, sellerRent) = items.GapParts(Side.Sellers, seller);
         if (buyerCost == sellerCost && buyerRent == sellerRent)
         {
-            // Equal gaps (a symmetric problem): the weights alone decide, sign of a_s - a_b.
-            return (sellerNumerator * buyerDenominator).CompareTo(buyerNumerator * sellerDenominator);
+            // Equal gaps (a symmetric problem, where they are common): the weights alone decide, sign of W_s - W_b.
+            return weightOrder.Value;
         }
 
         // Cross-multiplied by the positive A's and weight denominators: no division, no reduction.
