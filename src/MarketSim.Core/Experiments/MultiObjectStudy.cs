@@ -37,7 +37,7 @@ public static class MultiObjectStudy
         var frontier = ParetoFrontier.Compute(problem);
         return frontier.Vertices
             .Select(vertex => new MultiObjectFrontierPoint(
-                objects, vertex.SellerWeightFrom.ToDouble(), vertex.SellerWeightTo.ToDouble(),
+                objects, vertex.SellerWeightFromValue, vertex.SellerWeightToValue,
                 vertex.BuyerUtility / objects, vertex.SellerUtility / objects))
             .ToArray();
     }

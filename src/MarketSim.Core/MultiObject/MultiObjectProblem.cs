@@ -15,10 +15,19 @@ public sealed class MultiObjectProblem
     private readonly Fraction[][] rent = new Fraction[2][];
     private readonly Fraction[][] surplus = new Fraction[2][];
     private readonly Fraction[][] binomial = new Fraction[2][];
-    private readonly Fraction[][] costPerRent = new Fraction[2][];
+    private readonly Fraction[][] cost = new Fraction[2][];
     private readonly double[][] binomialOthers = new double[2][];
 
     public MultiObjectProblem(int objects, BinaryValues buyer, BinaryValues seller)
+        : this(objects, buyer, seller, exactOnly: false)
+    {
+    }
+
+    /// <param name="exactOnly">
+    /// Decide every knapsack comparison and every rounding in exact arithmetic, skipping the double and
+    /// <see cref="Enclosure"/> filters: the reference path the filtered one must agree with bit for bit.
+    /// </param>
+    internal MultiObjectProblem(int objects, BinaryValues buyer, BinaryValues seller, bool exactOnly)
     {
         if (objects < 1)
         {
@@ -37,6 +46,7 @@ public sealed class MultiObjectProblem
         }
 
         MultiObjectThresholdSpec.ValidateOrdering(buyer, seller);
+        ExactOnly = exactOnly;
         Objects = objects;
         Buyer = buyer;
         Seller = seller;
@@ -67,6 +77,8 @@ public sealed class MultiObjectProblem
             firstBestSlack -= Cost(Side.Buyers, m) + Cost(Side.Sellers, m);
         }
 
+        Knapsack = new KnapsackItems(this);
+
         FirstBestAttainable = firstBestSlack.Sign >= 0;
 
         FirstBestGains = (GoodGoodGains
@@ -89,10 +101,10 @@ public sealed class MultiObjectProblem
                 upperTail += pmf[m];
             }
 
-            costPerRent[index] = new Fraction[objects];
-            for (var m = 0; m < objects; m++)
+            cost[index] = new Fraction[objects + 1];
+            for (var m = 0; m <= objects; m++)
             {
-                costPerRent[index][m] = (rent[index][m] - surplus[index][m]) / rent[index][m];
+                cost[index][m] = rent[index][m] - surplus[index][m]; // b^j_m (docs/theory.md §3)
             }
         }
     }
@@ -140,13 +152,19 @@ public sealed class MultiObjectProblem
     public Fraction Surplus(Side side, int goodCount) => surplus[(int)side][goodCount];
 
     /// <summary>b^j_m = A^j_m - S^j_m: what mu^j_m costs the budget (004 Lemma 1).</summary>
-    public Fraction Cost(Side side, int goodCount) => Rent(side, goodCount) - Surplus(side, goodCount);
+    public Fraction Cost(Side side, int goodCount) => cost[(int)side][goodCount];
 
     /// <summary>
     /// b^j_m / A^j_m = 1 - rho^j_m with rho = S/A (m &lt; N): a_j times mu^j_m's cost-to-benefit ratio
     /// (004 Lemma 1). Falls strictly in m (Claim 1); &lt;= 0 when the surplus covers the rent.
     /// </summary>
-    public Fraction CostPerRent(Side side, int goodCount) => costPerRent[(int)side][goodCount];
+    public Fraction CostPerRent(Side side, int goodCount) => Cost(side, goodCount) / Rent(side, goodCount);
+
+    /// <summary>Whether every comparison and rounding is done exactly (the reference path of the tests).</summary>
+    internal bool ExactOnly { get; }
+
+    /// <summary>The knapsack's items in fill order, with the sums the greedy fill needs (docs/theory.md §3).</summary>
+    internal KnapsackItems Knapsack { get; }
 
     /// <summary>f(m; N, q_j), exact.</summary>
     public Fraction TypeProbability(Side side, int goodCount) => binomial[(int)side][goodCount];
@@ -178,25 +196,32 @@ public sealed class MultiObjectProblem
         return total;
     }
 
+    /// <summary>
+    /// f(k; trials, q) for k = 0..trials, exact. q is a double, so q = a / 2^e with a odd and 1 - q = c / 2^e,
+    /// and f(k) = C(trials, k) a^k c^(trials - k) / 2^(e trials): integers P_k over one power of two, with
+    /// P_{k+1} = P_k a (trials - k) / (c (k + 1)) exactly. One small multiplication and division per k,
+    /// instead of products of ever longer powers (their numerators have about 54 trials bits).
+    /// </summary>
     private static Fraction[] BinomialPmf(int trials, Fraction probability)
     {
-        var complement = 1 - probability;
-        var successPowers = new Fraction[trials + 1];
-        var failurePowers = new Fraction[trials + 1];
-        successPowers[0] = Fraction.One;
-        failurePowers[0] = Fraction.One;
-        for (var k = 1; k <= trials; k++)
+        if (!probability.IsDyadic)
         {
-            successPowers[k] = successPowers[k - 1] * probability;
-            failurePowers[k] = failurePowers[k - 1] * complement;
+            throw new ArgumentException("a probability read from a double is a dyadic rational", nameof(probability));
         }
 
+        var success = probability.Numerator;
+        var scale = probability.Denominator;
+        var failure = scale - success;
+        var denominator = BigInteger.Pow(scale, trials);
         var pmf = new Fraction[trials + 1];
-        var choose = BigInteger.One;
+        var term = BigInteger.Pow(failure, trials);
         for (var k = 0; k <= trials; k++)
         {
-            pmf[k] = new Fraction(choose, BigInteger.One) * successPowers[k] * failurePowers[trials - k];
-            choose = choose * (trials - k) / (k + 1);
+            pmf[k] = new Fraction(term, denominator);
+            if (k < trials)
+            {
+                term = term * success * (trials - k) / (failure * (k + 1));
+            }
         }
 
         return pmf;

@@ -50,7 +50,7 @@ public sealed record MultiObjectSolution(
             mechanism.FirstBestGains,
             mechanism.Efficiency,
             frontier.Vertices
-                .Select(vertex => new FrontierPoint(vertex.SellerWeightFrom.ToDouble(), vertex.BuyerUtility, vertex.SellerUtility))
+                .Select(vertex => new FrontierPoint(vertex.SellerWeightFromValue, vertex.BuyerUtility, vertex.SellerUtility))
                 .ToArray(),
             mechanism.Problem.FirstBestAttainable,
             new ObjectCounts(

@@ -11,7 +11,10 @@ namespace MarketSim.Core.MultiObject;
 /// budget runs out swaps with its neighbour of the other side: if it is the buyer's, the seller's
 /// next unfilled item overtakes it; if it is the seller's, the buyer's last filled item drops behind
 /// it. The sweep jumps from crossing to crossing of that item, solving the LP just above each
-/// (ties seller-first), so it needs O(vertices) solves, not one per crossing.
+/// (ties seller-first), so it needs O(vertices) fills, not one per crossing, and each crossing is a
+/// vertex: the overtaking side's item gets budget it did not have, so its utility rises strictly
+/// (its rent A is positive). A crossing is kept as its pair of items (<see cref="KnapsackWeight"/>):
+/// the fill compares keys against it without building the weight, a fraction of about 108 N bits.
 /// <c>Breakpoints</c>: the weights where the utility pair changes, ascending. <c>Vertices</c>: from
 /// a_s = 0 (the buyer's best) to a_s = 1; each is the unique optimum strictly inside its interval.
 /// </summary>
@@ -21,52 +24,54 @@ public sealed record ParetoFrontier(IReadOnlyList<FrontierVertex> Vertices, IRea
     {
         ArgumentNullException.ThrowIfNull(problem);
         var vertices = new List<FrontierVertex>();
-        var breakpoints = new List<Fraction>();
-        var from = Fraction.Zero;
-        var run = ThresholdSolver.Run(problem, Fraction.Zero, TieRule.SellerFirst);
-        var current = run.Mechanism;
-        while (NextCrossing(problem, run) is { } crossing)
+        var from = KnapsackWeight.Given(Fraction.Zero);
+        var fill = ThresholdSolver.Fill(problem, from, TieRule.SellerFirst);
+        var current = new ThresholdMechanism(problem, from, fill);
+        while (NextCrossing(problem.Knapsack, fill) is { } crossing)
         {
-            run = ThresholdSolver.Run(problem, crossing, TieRule.SellerFirst);
-            if (!SameUtilities(current, run.Mechanism))
-            {
-                vertices.Add(Vertex(from, crossing, current));
-                breakpoints.Add(crossing);
-                from = crossing;
-                current = run.Mechanism;
-            }
+            fill = ThresholdSolver.Fill(problem, crossing, TieRule.SellerFirst);
+            vertices.Add(new FrontierVertex(from, crossing, current));
+            from = crossing;
+            current = new ThresholdMechanism(problem, crossing, fill);
         }
 
-        vertices.Add(Vertex(from, Fraction.One, current));
-        return new ParetoFrontier(vertices, breakpoints);
+        vertices.Add(new FrontierVertex(from, KnapsackWeight.Given(Fraction.One), current));
+        return new ParetoFrontier(vertices, new LowerWeights(vertices));
     }
 
     /// <summary>The next weight at which the item where the budget ran out meets its neighbour, or null.</summary>
-    private static Fraction? NextCrossing(MultiObjectProblem problem, KnapsackRun run)
+    private static KnapsackWeight? NextCrossing(KnapsackItems items, KnapsackFill fill)
     {
-        if (run.LastSide == (int)Side.Buyers)
+        if (fill.LastSide == (int)Side.Buyers)
         {
             // The seller's first item not yet filled overtakes the buyer's last.
-            return Crossing(Gap(problem, run, Side.Buyers, run.LastItem), Gap(problem, run, Side.Sellers, run.Heads[1]));
+            return KnapsackWeight.Crossing(items, fill.LastItem, fill.Heads[1]);
         }
 
-        if (run.LastSide == (int)Side.Sellers && run.Heads[0] > 0)
+        if (fill.LastSide == (int)Side.Sellers && fill.Heads[0] > 0)
         {
             // The buyer's last filled item drops behind the seller's last.
-            return Crossing(Gap(problem, run, Side.Buyers, run.Heads[0] - 1), Gap(problem, run, Side.Sellers, run.LastItem));
+            return KnapsackWeight.Crossing(items, fill.Heads[0] - 1, fill.LastItem);
         }
 
         return null; // the seller's item ran out with no buyer item before it: nothing changes up to a_s = 1
     }
 
-    private static Fraction Crossing(Fraction buyerGap, Fraction sellerGap) => sellerGap / (buyerGap + sellerGap);
+    /// <summary>The vertices' lower weights from the second on, built on first access.</summary>
+    private sealed class LowerWeights(IReadOnlyList<FrontierVertex> vertices) : IReadOnlyList<Fraction>
+    {
+        public int Count => vertices.Count - 1;
 
-    private static Fraction Gap(MultiObjectProblem problem, KnapsackRun run, Side side, int position) =>
-        ThresholdSolver.Gap(problem, side, run.Queues[(int)side], position);
+        public Fraction this[int index] => vertices[index + 1].SellerWeightFrom;
 
-    private static bool SameUtilities(ThresholdMechanism left, ThresholdMechanism right) =>
-        left.ExactUtility[0] == right.ExactUtility[0] && left.ExactUtility[1] == right.ExactUtility[1];
+        public IEnumerator<Fraction> GetEnumerator()
+        {
+            for (var k = 0; k < Count; k++)
+            {
+                yield return this[k];
+            }
+        }
 
-    private static FrontierVertex Vertex(Fraction from, Fraction to, ThresholdMechanism mechanism) =>
-        new(from, to, mechanism.Buyer.Utility, mechanism.Seller.Utility, mechanism);
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

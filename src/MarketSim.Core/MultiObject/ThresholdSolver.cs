@@ -11,7 +11,7 @@ namespace MarketSim.Core.MultiObject;
 /// <para>Order. Within a side rho^j_m rises strictly in m (004 Lemma 1, Claim 1), so a side's mu's
 /// enter from the top m down and its c^j last. Across sides the buyer's item goes first iff
 /// a_s (1 - rho^b) &lt; a_b (1 - rho^s) (cross-multiplied, so a zero weight is an infinite ratio),
-/// compared exactly in rationals.</para>
+/// compared in doubles with a rigorous margin and exactly where that cannot decide (<see cref="KnapsackWeight"/>).</para>
 /// <para>Ties (equal ratios across sides, which happen only at the Pareto breakpoints; any split is
 /// optimal, 004 fn. 17): two mu's are filled together with one common probability (so equal weights
 /// in a symmetric problem give 004 Section 2's symmetric 26/74); a mu tied with a c goes first (same
@@ -31,52 +31,32 @@ public static class ThresholdSolver
     }
 
     internal static ThresholdMechanism Solve(MultiObjectProblem problem, Fraction sellerWeight) =>
-        Run(problem, sellerWeight, TieRule.Symmetric).Mechanism;
+        Solve(problem, KnapsackWeight.Given(sellerWeight), TieRule.Symmetric);
+
+    /// <summary>The mechanism of <see cref="Fill"/>.</summary>
+    internal static ThresholdMechanism Solve(MultiObjectProblem problem, KnapsackWeight sellerWeight, TieRule ties) =>
+        new(problem, sellerWeight, Fill(problem, sellerWeight, ties));
 
     /// <summary>
     /// The greedy fill. <paramref name="ties"/> = Symmetric is the public rule; BuyerFirst / SellerFirst
     /// give the solution just below / just above <paramref name="sellerWeight"/> (used by the frontier
-    /// sweep). Also returns where the budget ran out: the side and queue position of the last item
-    /// (queue position = queue length for c^j); <c>LastSide</c> is -1 if it ran out on a tie.
+    /// sweep). The queues and their prefix sums are the problem's (<see cref="KnapsackItems"/>): a fill
+    /// walks the two queues in key order, O(N) comparisons decided in doubles, and does exact arithmetic
+    /// only where the budget runs out (and on ties).
     /// </summary>
-    internal static KnapsackRun Run(MultiObjectProblem problem, Fraction sellerWeight, TieRule ties)
+    internal static KnapsackFill Fill(MultiObjectProblem problem, KnapsackWeight sellerWeight, TieRule ties)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var n = problem.Objects;
-        var buyerWeight = 1 - sellerWeight;
-        var mu = new Fraction[2][];
-        var queues = new List<int>[2];
-        var budget = problem.GoodGoodGains;
-
-        for (var side = 0; side < 2; side++)
-        {
-            mu[side] = new Fraction[n + 1];
-            mu[side][n] = Fraction.One; // vacuous: no bad object at m = N (SideThreshold's normal form)
-            queues[side] = [];
-            for (var m = n - 1; m >= 0; m--)
-            {
-                var cost = problem.Cost((Side)side, m);
-                if (cost.Sign <= 0)
-                {
-                    mu[side][m] = Fraction.One; // 004 Remark 2: surplus covers the rent
-                    budget -= cost;
-                }
-                else
-                {
-                    queues[side].Add(m);
-                }
-            }
-        }
-
-        var payment = new[] { Fraction.Zero, Fraction.Zero };
-        var head = new int[2];
+        var items = problem.Knapsack;
+        var heads = new int[2];
+        var shares = new[] { BudgetShare.One, BudgetShare.One };
+        var payments = new[] { Fraction.Zero, Fraction.Zero };
         var lastSide = -1;
         var lastItem = -1;
-        while (budget.Sign > 0)
+        var filling = true;
+        while (filling)
         {
-            var buyerGap = Gap(problem, Side.Buyers, queues[0], head[0]);
-            var sellerGap = Gap(problem, Side.Sellers, queues[1], head[1]);
-            var order = Fraction.CompareProducts(sellerWeight, buyerGap, buyerWeight, sellerGap);
+            var order = sellerWeight.CompareKeys(items, heads[0], heads[1]);
             if (order == 0 && ties != TieRule.Symmetric)
             {
                 order = ties == TieRule.BuyerFirst ? -1 : 1;
@@ -84,66 +64,69 @@ public static class ThresholdSolver
 
             if (order != 0)
             {
-                Take(order < 0 ? 0 : 1);
+                filling = Take(order < 0 ? 0 : 1);
                 continue;
             }
 
             // Tie across sides (see the class comment).
             lastSide = -1;
-            var buyerIsLumpSum = head[0] == queues[0].Count;
-            var sellerIsLumpSum = head[1] == queues[1].Count;
+            lastItem = -1;
+            var buyerIsLumpSum = heads[0] == items.QueueLength(Side.Buyers);
+            var sellerIsLumpSum = heads[1] == items.QueueLength(Side.Sellers);
             if (buyerIsLumpSum && sellerIsLumpSum)
             {
+                var budget = items.Remaining(heads[0], heads[1]);
                 var half = budget / 2;
-                payment[0] += half;
-                payment[1] += budget - half;
-                budget = Fraction.Zero;
+                payments[0] = half;
+                payments[1] = budget - half;
+                filling = false;
             }
             else if (buyerIsLumpSum || sellerIsLumpSum)
             {
-                Take(buyerIsLumpSum ? 1 : 0);
+                filling = Take(buyerIsLumpSum ? 1 : 0);
             }
             else
             {
-                var buyerM = queues[0][head[0]];
-                var sellerM = queues[1][head[1]];
-                var joint = problem.Cost(Side.Buyers, buyerM) + problem.Cost(Side.Sellers, sellerM);
-                var probability = joint <= budget ? Fraction.One : budget / joint;
-                mu[0][buyerM] = probability;
-                mu[1][sellerM] = probability;
-                budget -= probability * joint;
-                head[0]++;
-                head[1]++;
+                // Both mu's with one common probability: the joint cost against what is left.
+                var spending = items.CompareSpending(heads[0] + 1, heads[1] + 1);
+                if (spending > 0)
+                {
+                    var share = new BudgetShare(
+                        items.Remaining(heads[0], heads[1]),
+                        items.Cost(Side.Buyers, heads[0]) + items.Cost(Side.Sellers, heads[1]));
+                    shares[0] = share;
+                    shares[1] = share;
+                }
+
+                heads[0]++;
+                heads[1]++;
+                filling = spending < 0;
             }
         }
 
-        // Entries never reached stay default(Fraction) = 0.
-        var mechanism = new ThresholdMechanism(problem, sellerWeight, mu[0], mu[1], payment[0], payment[1]);
-        return new KnapsackRun(mechanism, queues, head, lastSide, lastSide < 0 ? -1 : lastItem);
+        return new KnapsackFill(heads, shares, payments, lastSide, lastItem);
 
-        void Take(int side)
+        // Fills the side's next item; false once the budget is spent.
+        bool Take(int side)
         {
             lastSide = side;
-            if (head[side] == queues[side].Count)
+            lastItem = heads[side];
+            if (heads[side] == items.QueueLength((Side)side))
             {
-                lastItem = queues[side].Count;
-                payment[side] += budget; // c^j is unbounded: it absorbs the rest
-                budget = Fraction.Zero;
-                return;
+                payments[side] = items.Remaining(heads[0], heads[1]); // c^j is unbounded: it absorbs the rest
+                return false;
             }
 
-            lastItem = head[side];
-            var m = queues[side][head[side]++];
-            var cost = problem.Cost((Side)side, m);
-            mu[side][m] = cost <= budget ? Fraction.One : budget / cost;
-            budget -= mu[side][m] * cost;
+            heads[side]++;
+            var spending = items.CompareSpending(heads[0], heads[1]);
+            if (spending > 0)
+            {
+                heads[side]--;
+                shares[side] = new BudgetShare(items.Remaining(heads[0], heads[1]), items.Cost((Side)side, heads[side]));
+                heads[side]++;
+            }
+
+            return spending < 0;
         }
     }
-
-    /// <summary>
-    /// 1 - rho = b / A of the side's next item (1 for c^j): a_j times its cost-to-benefit ratio
-    /// (004 Lemma 1). Positive for every queued mu.
-    /// </summary>
-    internal static Fraction Gap(MultiObjectProblem problem, Side side, List<int> queue, int head) =>
-        head == queue.Count ? Fraction.One : problem.CostPerRent(side, queue[head]);
 }
