@@ -5,16 +5,18 @@ namespace MarketSim.Core.Strategic;
 /// <summary>
 /// The first-order conditions of the finite CE as a k-double auction (docs/theory.md §2.4), collocated
 /// at the midpoints of the type grids' segments (a box scheme) plus one end point per side. The unknowns
-/// are the bids b_i = b(v_i) on the buyers' grid and the asks s_i = s(c_i) on the sellers' grid, stacked
-/// [b_0 ... b_{n-1}, s_0 ... s_{n-1}].
+/// are the bids b_i = b(v_i) on the buyers' grid and the asks s_i = s(c_i) on the sellers' grid, then
+/// the type where the buyers' corner pool begins and the type where the sellers' pool ends, stacked
+/// [b_0 ... b_{n-1}, s_0 ... s_{n-1}, v_pool, c_pool] (docs/theory.md §2.4, corner pools).
 /// <para>With M = N_B, a buyer's rivals are N_B - 1 buyers and N_S sellers, a seller's N_B buyers and
 /// N_S - 1 sellers; K(x) counts the rivals reporting at most x and o_M is the M-th smallest rival report.
 /// Buyer (trades iff o_M &lt; b): v - b = kappa P(K(b) = M) / f_M(b).
 /// Seller (trades iff s &lt; o_M): s - c = (1 - kappa) P(K(s) = M - 1) / g_M(s).
 /// Residuals are written in rate units, b - v + kappa P(K = M)/f_M and s - c - (1 - kappa) P(K = M - 1)/g_M.</para>
 /// <para>The grids MOVE with the unknowns: a strategic buyer side's grid spans the types that can trade,
-/// from max(lowest buyer rate, lowest ask s_0) to the highest rate, and a strategic seller side's from the
-/// lowest rate to min(highest seller rate, highest bid b_{n-1}). Types outside cannot trade and report
+/// from max(lowest buyer rate, lowest ask s_0) to v_pool (the highest rate when no buyer pools), and a
+/// strategic seller side's from c_pool (the lowest rate when no seller pools) to min(highest seller rate,
+/// highest bid b_{n-1}). Types outside cannot trade and report
 /// truthfully (<see cref="ReportLaw"/>), and the grid's end there carries the boundary condition b = v
 /// (s = c). Where trade starts the bid function has a kink; on a fixed grid it fell inside a segment,
 /// whose collocation point then switched between the truthful and the first-order condition as the
@@ -34,6 +36,8 @@ internal sealed class FirstOrderConditions
     private readonly double kappa;
     private readonly BinomialSum sum;
     private readonly int typePoints;
+    private readonly bool buyersMayPool;
+    private readonly bool sellersMayPool;
 
     public FirstOrderConditions(
         IRateLaw buyerLaw, IRateLaw sellerLaw, int buyerCount, int sellerCount, double kappa, int typePoints, bool buyersStrategic = true, bool sellersStrategic = true)
@@ -54,9 +58,6 @@ internal sealed class FirstOrderConditions
         buyersMayPool = buyersStrategic && sellerCount >= buyerCount;
         sellersMayPool = sellersStrategic && buyerCount >= sellerCount;
     }
-
-    private readonly bool buyersMayPool;
-    private readonly bool sellersMayPool;
 
     public bool BuyersStrategic { get; }
 
