@@ -28,18 +28,76 @@ public sealed class SignalsEndEveryVerbTests
         """;
 
     /// <summary>
-    /// A solve that works for seconds: the threshold mechanisms of 004 with 400 objects (the solver's work
-    /// grows faster than the number of objects: about 8 s of CPU here).
+    /// A solve that computes for seconds: eight 1,000-object threshold problems with 53-bit probabilities
+    /// (about 1 s each on one core since the multi-object solver was made to scale; a single 400-object
+    /// problem, used before, now ends before it can be signalled).
     /// </summary>
     private const string SlowSolve = """
         name: slow-solve
         mechanisms:
           - multi-object-threshold:
-              objects: 400
-              pairs: 100
-              buyer: { high: 12, low: 1, goodProbability: 0.5 }
-              seller: { high: 11, low: 0, goodProbability: 0.5 }
-              sellerWeight: 0.5
+              label: m0
+              objects: 1000
+              pairs: 10
+              buyer: { high: 12, low: 1, goodProbability: 0.3 }
+              seller: { high: 11, low: 0, goodProbability: 0.6 }
+              sellerWeight: 0.30
+              budget: ex-ante
+          - multi-object-threshold:
+              label: m1
+              objects: 1000
+              pairs: 10
+              buyer: { high: 12, low: 1, goodProbability: 0.3 }
+              seller: { high: 11, low: 0, goodProbability: 0.6 }
+              sellerWeight: 0.35
+              budget: ex-ante
+          - multi-object-threshold:
+              label: m2
+              objects: 1000
+              pairs: 10
+              buyer: { high: 12, low: 1, goodProbability: 0.3 }
+              seller: { high: 11, low: 0, goodProbability: 0.6 }
+              sellerWeight: 0.40
+              budget: ex-ante
+          - multi-object-threshold:
+              label: m3
+              objects: 1000
+              pairs: 10
+              buyer: { high: 12, low: 1, goodProbability: 0.3 }
+              seller: { high: 11, low: 0, goodProbability: 0.6 }
+              sellerWeight: 0.45
+              budget: ex-ante
+          - multi-object-threshold:
+              label: m4
+              objects: 1000
+              pairs: 10
+              buyer: { high: 12, low: 1, goodProbability: 0.3 }
+              seller: { high: 11, low: 0, goodProbability: 0.6 }
+              sellerWeight: 0.50
+              budget: ex-ante
+          - multi-object-threshold:
+              label: m5
+              objects: 1000
+              pairs: 10
+              buyer: { high: 12, low: 1, goodProbability: 0.3 }
+              seller: { high: 11, low: 0, goodProbability: 0.6 }
+              sellerWeight: 0.55
+              budget: ex-ante
+          - multi-object-threshold:
+              label: m6
+              objects: 1000
+              pairs: 10
+              buyer: { high: 12, low: 1, goodProbability: 0.3 }
+              seller: { high: 11, low: 0, goodProbability: 0.6 }
+              sellerWeight: 0.60
+              budget: ex-ante
+          - multi-object-threshold:
+              label: m7
+              objects: 1000
+              pairs: 10
+              buyer: { high: 12, low: 1, goodProbability: 0.3 }
+              seller: { high: 11, low: 0, goodProbability: 0.6 }
+              sellerWeight: 0.65
               budget: ex-ante
         """;
 
