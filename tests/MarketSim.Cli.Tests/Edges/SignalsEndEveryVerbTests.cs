@@ -32,74 +32,17 @@ public sealed class SignalsEndEveryVerbTests
     /// (about 1 s each on one core since the multi-object solver was made to scale; a single 400-object
     /// problem, used before, now ends before it can be signalled).
     /// </summary>
-    private const string SlowSolve = """
-        name: slow-solve
-        mechanisms:
+    private static readonly string SlowSolve = "name: slow-solve\nmechanisms:\n" + string.Concat(Enumerable.Range(0, 8).Select(k => $$"""
           - multi-object-threshold:
-              label: m0
+              label: m{{k}}
               objects: 1000
               pairs: 10
               buyer: { high: 12, low: 1, goodProbability: 0.3 }
               seller: { high: 11, low: 0, goodProbability: 0.6 }
-              sellerWeight: 0.30
+              sellerWeight: {{(0.3 + (0.05 * k)).ToString(System.Globalization.CultureInfo.InvariantCulture)}}
               budget: ex-ante
-          - multi-object-threshold:
-              label: m1
-              objects: 1000
-              pairs: 10
-              buyer: { high: 12, low: 1, goodProbability: 0.3 }
-              seller: { high: 11, low: 0, goodProbability: 0.6 }
-              sellerWeight: 0.35
-              budget: ex-ante
-          - multi-object-threshold:
-              label: m2
-              objects: 1000
-              pairs: 10
-              buyer: { high: 12, low: 1, goodProbability: 0.3 }
-              seller: { high: 11, low: 0, goodProbability: 0.6 }
-              sellerWeight: 0.40
-              budget: ex-ante
-          - multi-object-threshold:
-              label: m3
-              objects: 1000
-              pairs: 10
-              buyer: { high: 12, low: 1, goodProbability: 0.3 }
-              seller: { high: 11, low: 0, goodProbability: 0.6 }
-              sellerWeight: 0.45
-              budget: ex-ante
-          - multi-object-threshold:
-              label: m4
-              objects: 1000
-              pairs: 10
-              buyer: { high: 12, low: 1, goodProbability: 0.3 }
-              seller: { high: 11, low: 0, goodProbability: 0.6 }
-              sellerWeight: 0.50
-              budget: ex-ante
-          - multi-object-threshold:
-              label: m5
-              objects: 1000
-              pairs: 10
-              buyer: { high: 12, low: 1, goodProbability: 0.3 }
-              seller: { high: 11, low: 0, goodProbability: 0.6 }
-              sellerWeight: 0.55
-              budget: ex-ante
-          - multi-object-threshold:
-              label: m6
-              objects: 1000
-              pairs: 10
-              buyer: { high: 12, low: 1, goodProbability: 0.3 }
-              seller: { high: 11, low: 0, goodProbability: 0.6 }
-              sellerWeight: 0.60
-              budget: ex-ante
-          - multi-object-threshold:
-              label: m7
-              objects: 1000
-              pairs: 10
-              buyer: { high: 12, low: 1, goodProbability: 0.3 }
-              seller: { high: 11, low: 0, goodProbability: 0.6 }
-              sellerWeight: 0.65
-              budget: ex-ante
-        """;
+
+        """));
 
     [Fact]
     public async Task SigtermEndsARunMidReplicationWithin2SecondsWithExit143AndTheResumeCommand()
