@@ -24,7 +24,7 @@ public static class WorkerCommand
         var scenarioSha256 = new Option<string>("--scenario-sha256") { Description = "SHA-256 of the scenario file this worker agrees to run (the coordinator prints it).", Required = true };
         var hostname = new Option<string>("--hostname") { Description = "Address to bind and advertise (reachable by the coordinator).", DefaultValueFactory = _ => ClusterOptions.DefaultHostname };
         var port = new Option<int>("--port") { Description = "TCP port (default 0: any free port).", DefaultValueFactory = _ => 0 };
-        var workers = new Option<int?>("--workers") { Description = "Replications run in parallel on this machine (default: number of cores)." };
+        var workers = CliOptions.Workers("Replications run in parallel on this machine (default: number of cores).", minimum: 1);
         var joinTimeout = new Option<int>("--join-timeout") { Description = $"Seconds to wait for the coordinator before giving up (default {DefaultJoinTimeoutSeconds}).", DefaultValueFactory = _ => DefaultJoinTimeoutSeconds };
         var command = new Command("worker", "Join a 'run --cluster' coordinator and run replications for it.")
         {

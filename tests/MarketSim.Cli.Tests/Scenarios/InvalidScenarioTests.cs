@@ -90,4 +90,18 @@ public sealed class InvalidScenarioTests
         Assert.Contains(option, error);
         Assert.False(Directory.Exists(cli.PathOf("out")));
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("5000")]
+    public async Task AWorkerOutsideTheWorkerRangeExitsTwoBeforeJoining(string workers)
+    {
+        // The same range as run's --workers (1 to 4096): the worker refuses before it starts a node.
+        using var cli = new CliHarness();
+        var (exitCode, _, error) = await cli.RunAsync(
+            "worker", "--join", "akka.ssl.tcp://marketsim@127.0.0.1:1", "--cluster-cert", cli.PathOf("nowhere"), "--scenario-sha256", new string('0', 64), "--workers", workers);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--workers", error);
+        Assert.DoesNotContain("joining", error);
+    }
 }
