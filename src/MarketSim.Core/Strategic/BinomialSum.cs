@@ -103,7 +103,8 @@ internal sealed class BinomialSum
             return double.NegativeInfinity;
         }
 
-        double Term(int a) => LogBinomial(n1, a, p1) + LogBinomial(n2, j - a, p2);
+        var (logs1, logs2) = (LogProbabilities.Of(p1), LogProbabilities.Of(p2));
+        double Term(int a) => LogBinomial(n1, a, logs1) + LogBinomial(n2, j - a, logs2);
 
         // Largest term: the first a whose increment Term(a + 1) - Term(a) is not positive.
         var (from, to) = (low, high);
@@ -148,15 +149,14 @@ internal sealed class BinomialSum
     /// <summary>The support of Bin(n, p): one point when p is 0 or 1.</summary>
     private static (int Low, int High) Range(int n, double p) => p <= 0 ? (0, 0) : p >= 1 ? (n, n) : (0, n);
 
-    /// <summary>log P(Bin(n, p) = k) for k in the support.</summary>
-    private double LogBinomial(int n, int k, double p)
-    {
-        if (p <= 0 || p >= 1)
-        {
-            return 0.0;
-        }
+    /// <summary>log P(Bin(n, p) = k) for k in the support (0 where p is 0 or 1: the support is one point).</summary>
+    private double LogBinomial(int n, int k, LogProbabilities p) =>
+        p.Degenerate ? 0.0 : logFactorial[n] - logFactorial[k] - logFactorial[n - k] + (k * p.LogP) + ((n - k) * p.LogQ);
 
-        return logFactorial[n] - logFactorial[k] - logFactorial[n - k] + (k * Math.Log(p)) + ((n - k) * Math.Log(1 - p));
+    /// <summary>log p and log(1 - p), taken once per sum rather than once per term (the sums' hot path).</summary>
+    private readonly record struct LogProbabilities(double LogP, double LogQ, bool Degenerate)
+    {
+        public static LogProbabilities Of(double p) => p <= 0 || p >= 1 ? new(0, 0, true) : new(Math.Log(p), Math.Log(1 - p), false);
     }
 
     private static double LogAdd(double x, double y)
@@ -190,11 +190,10 @@ internal sealed class BinomialSum
             return;
         }
 
-        var logP = Math.Log(p);
-        var logQ = Math.Log(1 - p);
+        var logs = LogProbabilities.Of(p);
         for (var k = 0; k <= n; k++)
         {
-            pmf[k] = Math.Exp(logFactorial[n] - logFactorial[k] - logFactorial[n - k] + (k * logP) + ((n - k) * logQ));
+            pmf[k] = Math.Exp(LogBinomial(n, k, logs));
         }
     }
 }

@@ -222,7 +222,8 @@ internal sealed class FirstOrderConditions
         var residual = x - v;
         if (BuyersStrategic)
         {
-            var ratio = sum.PivotOverDensity(m, m, buyerCount - 1, buyerReports.Cdf(x), buyerReports.Density(x), sellerCount, sellerReports.Cdf(x), sellerReports.Density(x));
+            var (buyers, sellers) = (buyerReports.At(x), sellerReports.At(x));
+            var ratio = sum.PivotOverDensity(m, m, buyerCount - 1, buyers.Cdf, buyers.Density, sellerCount, sellers.Cdf, sellers.Density);
             if (!double.IsNaN(ratio))
             {
                 residual += kappa * ratio;
@@ -239,7 +240,8 @@ internal sealed class FirstOrderConditions
         var residual = y - c;
         if (SellersStrategic)
         {
-            var ratio = sum.PivotOverDensity(m - 1, m, buyerCount, buyerReports.Cdf(y), buyerReports.Density(y), sellerCount - 1, sellerReports.Cdf(y), sellerReports.Density(y));
+            var (buyers, sellers) = (buyerReports.At(y), sellerReports.At(y));
+            var ratio = sum.PivotOverDensity(m - 1, m, buyerCount, buyers.Cdf, buyers.Density, sellerCount - 1, sellers.Cdf, sellers.Density);
             if (!double.IsNaN(ratio))
             {
                 residual -= (1 - kappa) * ratio;

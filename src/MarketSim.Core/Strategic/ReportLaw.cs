@@ -41,36 +41,31 @@ internal sealed class ReportLaw
         }
     }
 
-    /// <summary>P(b(R) &lt;= x).</summary>
-    public double Cdf(double x)
+    /// <summary>
+    /// P(b(R) &lt;= x) and the density of b(R) at x (the rate density where the reports are truthful, 0
+    /// where there are none), with one inversion of b: the first-order conditions need both at every point.
+    /// </summary>
+    public (double Cdf, double Density) At(double x)
     {
         if (x < bids[0])
         {
-            return truthfulBelow ? law.Cdf(Math.Min(x, types[0])) : 0.0;
+            return (truthfulBelow ? law.Cdf(Math.Min(x, types[0])) : 0.0, truthfulBelow && x < types[0] ? law.Density(x) : 0.0);
         }
 
-        if (x >= bids[^1])
-        {
-            return truthfulBelow ? 1.0 : law.Cdf(Math.Max(x, types[^1]));
-        }
-
-        return law.Cdf(Invert(x));
-    }
-
-    /// <summary>The density of b(R) at x (the rate density where the reports are truthful, 0 where there are none).</summary>
-    public double Density(double x)
-    {
-        if (x < bids[0])
-        {
-            return truthfulBelow && x < types[0] ? law.Density(x) : 0.0;
-        }
-
+        var cdfAbove = truthfulBelow ? 1.0 : law.Cdf(Math.Max(x, types[^1]));
         if (x > bids[^1])
         {
-            return !truthfulBelow && x > types[^1] ? law.Density(x) : 0.0;
+            return (cdfAbove, !truthfulBelow && x > types[^1] ? law.Density(x) : 0.0);
         }
 
+        // At the highest report the pool above it (if any) counts in the CDF; the density is the grid's.
         var type = Invert(x);
+        return (x >= bids[^1] ? cdfAbove : law.Cdf(type), DensityAt(type));
+    }
+
+    /// <summary>The report density at the report of <paramref name="type"/>: exact at segment midpoints, linear in the type between them.</summary>
+    private double DensityAt(double type)
+    {
         if (type <= midpoints[0])
         {
             return densities[0];
